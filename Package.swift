@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "LossScope",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "lossscope", targets: ["LossScope"]),
+    .library(name: "Losses", targets: ["Losses"]),
+    .library(name: "Plot", targets: ["Plot"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    .target(name: "Losses"),
+    .target(name: "Plot"),
+    .systemLibrary(name: "CNCurses"),
+    .executableTarget(
+      name: "LossScope",
+      dependencies: [
+        "Losses", "Plot", "CNCurses",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(
+      name: "LossesTests",
+      dependencies: [
+        "Losses",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
+    .testTarget(
+      name: "PlotTests",
+      dependencies: [
+        "Plot",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "LossScopeTests",
+      dependencies: [
+        "LossScope", "Losses", "Plot",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"]),
+  ]
+)

@@ -1,0 +1,25 @@
+/* Wraps the ncursesw macros and globals that Swift cannot import (see ../shared/NCURSES.md). */
+#define NCURSES_WIDECHAR 1  /* must precede the include: SwiftPM drops pkg-config's -D_XOPEN_SOURCE */
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <langinfo.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline void cn_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+static inline int cn_mvadd_wchar(int y, int x, wchar_t ch, attr_t a, short pair) {
+  cchar_t cc;
+  wchar_t s[2] = { ch, 0 };
+  if (setcchar(&cc, s, a, pair, NULL) != OK) return ERR;
+  return mvadd_wch(y, x, &cc);
+}

@@ -1,0 +1,45 @@
+// `lossscope export`: any view's curve as CSV, to stdout or atomically to a file.
+
+import ArgumentParser
+import Losses
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write a view's loss and gradient as CSV.",
+    discussion: """
+      Parameters are name=value with the names of `lossscope list VIEW`; a comma list sweeps a \
+      parameter (gamma=0,0.5,1,2,5) and adds it as the first column. `+` adds another view on \
+      the same axis; several views are written in long format with a `series` column. \
+      Read the output with pandas.read_csv(path, comment='#').
+      """)
+
+  @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
+  var spec: [String] = []
+
+  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).")
+  var from: Double?
+
+  @Option(name: .long, parsing: .unconditional, help: "Last x.")
+  var to: Double?
+
+  @Option(name: .long, help: "Number of x values, at least 2 (default 201).")
+  var points: Int?
+
+  @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
+  var output: String?
+
+  func run() throws {
+    let requests = try ViewArguments.parse(spec)
+    let axis = try Sampling.sharedAxis(requests)
+    let grid = try Sampling.grid(axis: axis, from: from, to: to, points: points)
+    if let output {
+      try AtomicFile.write(to: output) { sink throws(CLIError) in CSVExport.write(requests, grid: grid, to: sink) }
+    } else {
+      let sink = ByteSink(fd: 1)
+      CSVExport.write(requests, grid: grid, to: sink)
+      sink.flush()
+      if sink.failure != 0 { throw CLIError("cannot write to stdout: \(errorText(sink.failure))") }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// `lossscope list`: every view in a line or two, or one view in full.
+
+import ArgumentParser
+import Losses
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the loss views, or describe one in full.")
+
+  @Argument(help: "A view to describe in full.")
+  var view: String?
+
+  func run() throws {
+    if let view {
+      guard let info = Catalog.view(named: view) else { throw ViewArguments.unknownView(view) }
+      print(ViewText.full(info), terminator: "")
+    } else {
+      print(ViewText.overview(), terminator: "")
+    }
+  }
+}
+
+/// The words `list` prints; the TUI's help shows the same ones.
+enum ViewText {
+  static func overview() -> String {
+    var text = ""
+    for info in Catalog.views {
+      let axes = info.axes.map(\.name).joined(separator: "|")
+      text += "\(info.name.padded(12)) x = \(axes.padded(10)) \(info.formula)\n"
+      let parameters = info.ownParameters.map { "\($0.name)=\($0.format($0.defaultValue)) \($0.rangeText)" }
+      if !parameters.isEmpty { text += "\("".padded(12)) " + parameters.joined(separator: "; ") + "\n" }
+    }
+    text += "\n`lossscope list VIEW` describes one view in full.\n"
+    return text
+  }
+
+  static func full(_ info: ViewInfo) -> String {
+    var text = "\(info.name): \(info.title)\n\n  \(info.formula)\n\n"
+    text += "Axes (the first is the default):\n"
+    for axis in info.axes {
+      text += "  \(axis.name.padded(8)) \(axis.label); domain \(axis.domainText), default grid "
+        + "\(formatNumber(axis.from)) to \(formatNumber(axis.to))\n"
+      text += "  \("".padded(8)) grad = \(axis.gradMeaning)\n"
+    }
+    text += "\nParameters:\n"
+    if info.parameterSpecs.isEmpty { text += "  none\n" }
+    for spec in info.parameterSpecs {
+      let unit = spec.unit.isEmpty ? "" : " \(spec.unit)"
+      let only = spec.onlyOnAxis.map { " (axis=\($0) only)" } ?? ""
+      text += "  \(spec.name.padded(12)) default \(spec.format(spec.defaultValue))\(unit), \(spec.rangeText)\(only)\n"
+      text += "  \("".padded(12)) \(spec.meaning)\n"
+    }
+    if !info.notes.isEmpty { text += "\nNotes: \(info.notes)\n" }
+    text += "\nSource: \(info.source)\n"
+    return text
+  }
+}
+
+extension String {
+  func padded(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

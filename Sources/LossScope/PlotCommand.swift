@@ -1,0 +1,93 @@
+// `lossscope plot`: the loss chart (and optionally the gradient panel) printed to stdout.
+
+import ArgumentParser
+import Losses
+import Plot
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+extension Marker: ExpressibleByArgument {
+  public init?(argument: String) {
+    switch argument.lowercased() {
+    case "braille": self = .braille
+    case "halfblock", "half-block": self = .halfBlock
+    case "block": self = .block
+    case "ascii": self = .ascii
+    default: return nil
+    }
+  }
+  public static var allValueStrings: [String] { ["braille", "halfblock", "block", "ascii"] }
+}
+
+struct PlotCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plot",
+    abstract: "Print a view's loss chart (and its gradient) as text.",
+    discussion: """
+      Parameters are name=value with the names of `lossscope list VIEW`; a comma list sweeps a \
+      parameter with one series per value (`lossscope plot focal gamma=0,0.5,1,2,5` is the focal \
+      paper's Fig. 1); `+` adds views on the same axis (`lossscope plot ce + focal`).
+      """)
+
+  @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
+  var spec: [String] = []
+
+  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).")
+  var from: Double?
+
+  @Option(name: .long, parsing: .unconditional, help: "Last x.")
+  var to: Double?
+
+  @Option(name: .long, help: "Number of x values, at least 2 (default 400).")
+  var points: Int?
+
+  @Option(name: .long, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
+  var width: Int?
+
+  @Option(name: .long, help: "Height in rows (default: the terminal's, or 30 when not a terminal).")
+  var height: Int?
+
+  @Option(name: .long, help: "Dots: braille, halfblock, block or ascii.")
+  var marker: Marker = .braille
+
+  @Flag(name: .customLong("log-y"), help: "Logarithmic loss (and grad) axis.")
+  var logY = false
+
+  @Flag(name: .long, help: "Add a gradient panel below the loss, sharing the x axis.")
+  var grad = false
+
+  @Option(name: .long, help: "Colour: auto (only on a terminal without NO_COLOR), always or never.")
+  var color: ColorChoice = .auto
+
+  func validate() throws {
+    for (flag, value) in [("--width", width), ("--height", height)] {
+      if let value, !(10...2000).contains(value) {
+        throw ValidationError("\(flag) must be between 10 and 2000 (got \(value))")
+      }
+    }
+  }
+
+  func run() throws {
+    let requests = try ViewArguments.parse(spec)
+    let axis = try Sampling.sharedAxis(requests)
+    let grid = try Sampling.grid(axis: axis, from: from, to: to, points: points ?? 400)
+    let series = LossChart.series(requests, grid: grid)
+    if series.count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(series.count))") }
+    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
+    let size = (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
+    let title = requests.map(\.summary).joined(separator: " + ")
+    let stack = LossChart.stack(series, axis: axis, title: title, logY: logY, marker: marker, grad: grad)
+    var canvas = Grid(width: size.0, height: size.1)
+    stack.render(into: &canvas, in: Rect(x: 0, y: 0, width: size.0, height: size.1))
+    let colored = color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor)
+    let lines = colored ? canvas.ansiLines() : canvas.lines()
+    let sink = ByteSink(fd: 1)
+    for line in lines {
+      sink.append(line)
+      sink.append(byte: UInt8(ascii: "\n"))
+    }
+    sink.flush()
+  }
+}

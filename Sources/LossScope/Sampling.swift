@@ -1,0 +1,32 @@
+// The x grid of a command: --from, --to and --points checked against the views' axis.
+
+import Losses
+
+enum Sampling {
+  static let maxPoints = 100_000_000
+
+  /// The grid for `axis`, defaults from LOSSES.md, every bound checked against the domain.
+  static func grid(axis: AxisSpec, from: Double?, to: Double?, points: Int?) throws(CLIError) -> SampleGrid {
+    let n = points ?? 201
+    guard n >= 2 else { throw CLIError("--points must be at least 2 (got \(n))") }
+    guard n <= maxPoints else { throw CLIError("--points must be at most \(maxPoints) (got \(n))") }
+    let a = from ?? axis.from, b = to ?? axis.to
+    for (flag, value) in [("--from", a), ("--to", b)] {
+      guard value.isFinite else { throw CLIError("\(flag) must be a finite number") }
+      guard axis.contains(value) else {
+        throw CLIError("\(flag) \(formatNumber(value)) is outside the \(axis.name) domain \(axis.domainText)")
+      }
+    }
+    guard a < b else { throw CLIError("--from (\(formatNumber(a))) must be less than --to (\(formatNumber(b)))") }
+    return SampleGrid(from: a, to: b, count: n)
+  }
+
+  /// The one axis every requested view shares; views on different axes cannot share a table.
+  static func sharedAxis(_ requests: [ViewRequest]) throws(CLIError) -> AxisSpec {
+    let axis = requests[0].axis
+    for r in requests.dropFirst() where r.axis.name != axis.name {
+      throw CLIError("\(requests[0].info.name) is on axis \(axis.name) but \(r.info.name) is on \(r.axis.name); they cannot share one x axis")
+    }
+    return axis
+  }
+}

@@ -1,0 +1,64 @@
+// The shape every loss view shares: its description as data, and loss + grad at one x.
+
+/// Loss and gradient magnitude at one x; `grad` means what the view's axis says.
+public struct LossPoint: Sendable, Equatable {
+  public var loss: Double
+  public var grad: Double
+  public init(loss: Double, grad: Double) {
+    self.loss = loss
+    self.grad = grad
+  }
+}
+
+/// One loss with one plotted variable, every other quantity a named parameter.
+public protocol LossView: Sendable {
+  /// Computes loss and `grad` analytically; finite for x in the axis domain and in-range parameters.
+  func evaluate(_ x: Double) -> LossPoint
+}
+
+/// Everything the CLI, the TUI and CSV metadata say about a view, and how to build it.
+public struct ViewInfo: Sendable {
+  public let name: String
+  public let title: String
+  /// One line, e.g. `-alpha (1-pt)^gamma log pt`.
+  public let formula: String
+  public let source: String
+  /// Stop-gradients, fallbacks and deviations from the paper worth saying in help.
+  public let notes: String
+  /// The axes, in the order of the `axis` choice; the first is the default.
+  public let axes: [AxisSpec]
+  /// Parameters without `axis`, which is added when there is more than one axis.
+  public let ownParameters: [ParameterSpec]
+  let build: @Sendable (Parameters) -> any LossView
+
+  public init(
+    name: String, title: String, formula: String, source: String, notes: String = "",
+    axes: [AxisSpec], parameters: [ParameterSpec], build: @escaping @Sendable (Parameters) -> any LossView
+  ) {
+    self.name = name
+    self.title = title
+    self.formula = formula
+    self.source = source
+    self.notes = notes
+    self.axes = axes
+    self.ownParameters = parameters
+    self.build = build
+  }
+
+  public var parameterSpecs: [ParameterSpec] {
+    guard axes.count > 1 else { return ownParameters }
+    let axis = ParameterSpec(
+      "axis", kind: .choice(axes.map(\.name)), default: 0, meaning: "the plotted variable")
+    return [axis] + ownParameters
+  }
+
+  /// Default values of every parameter.
+  public var defaults: Parameters { Parameters(parameterSpecs) }
+
+  public func axis(of p: Parameters) -> AxisSpec {
+    guard axes.count > 1, let i = p.index(of: "axis") else { return axes[0] }
+    return axes[Int(p.values[i])]
+  }
+
+  public func make(_ p: Parameters) -> any LossView { build(p) }
+}

@@ -1,0 +1,50 @@
+// Why a parameter could not be set: each case reads as a one-line message for the user.
+
+public enum ParameterError: Error, Equatable, CustomStringConvertible {
+  case unknownParameter(view: String, name: String, valid: [String])
+  case notANumber(name: String, text: String, expected: String)
+  case outOfRange(name: String, text: String, range: String)
+  case notOnThisAxis(name: String, axis: String)
+
+  public var description: String {
+    switch self {
+    case .unknownParameter(let view, let name, let valid):
+      let list = valid.isEmpty ? "it has none" : "valid: " + valid.joined(separator: ", ")
+      return "\(view) has no parameter '\(name)' (\(list))"
+    case .notANumber(let name, let text, let expected):
+      return "\(name)=\(text) is not \(expected)"
+    case .outOfRange(let name, let text, let range):
+      return "\(name)=\(text) is out of range: \(name) must be in \(range)"
+    case .notOnThisAxis(let name, let axis):
+      return "\(name) does not apply on axis=\(axis)"
+    }
+  }
+}
+
+extension ParameterSpec {
+  /// Reads a value as typed by a user, checking kind and range; NaN and infinities are refused.
+  public func parse(_ text: String) throws(ParameterError) -> Double {
+    let trimmed = text.trimmingSpaces
+    let names = options
+    if !names.isEmpty {
+      guard let i = names.firstIndex(where: { $0 == trimmed.lowercased() }) else {
+        throw .notANumber(name: name, text: text, expected: "one of " + names.joined(separator: ", "))
+      }
+      return Double(i)
+    }
+    guard let value = Double(trimmed), value.isFinite, !trimmed.hasPrefix("0x") else {
+      throw .notANumber(name: name, text: text, expected: kind == .integer ? "an integer" : "a finite number")
+    }
+    guard contains(value) else { throw .outOfRange(name: name, text: text, range: rangeText) }
+    return value
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+    while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+    return String(s)
+  }
+}

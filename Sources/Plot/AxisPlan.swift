@@ -1,0 +1,135 @@
+// An axis resolved from its configuration and data: interval, snapping rule and ticks.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One axis between configuration and layout: the data interval is known, the ticks
+/// wait for the space the layout grants.
+struct AxisPlan: Sendable {
+  var interval: Interval
+  var scale: Scale
+  /// Whether to widen the interval outward to the nearest ticks (auto ranges).
+  var snap: Bool
+  var title: String
+  var showLabels: Bool
+
+  // MARK: - Resolving
+
+  /// Resolves `axis.range` against the data in `columns` (each an array of values).
+  init(_ axis: Axis, data columns: [ArraySlice<Double>]) {
+    scale = axis.scale
+    title = axis.title
+    showLabels = axis.showTickLabels
+    switch axis.range {
+    case .explicit(let a, let b) where a.isFinite && b.isFinite:
+      interval = Self.widen(Interval(min(a, b), max(a, b)), scale: axis.scale)
+      snap = false
+    case .clipped:
+      interval = Self.widen(Self.clippedRange(columns, scale: axis.scale), scale: axis.scale)
+      snap = true
+    default:
+      interval = Self.widen(Self.dataRange(columns, scale: axis.scale), scale: axis.scale)
+      snap = true
+    }
+  }
+
+  /// A plan with a known interval (histograms and region plots).
+  init(interval: Interval, scale: Scale, snap: Bool, title: String, showLabels: Bool) {
+    self.scale = scale
+    self.snap = snap
+    self.title = title
+    self.showLabels = showLabels
+    self.interval = Self.widen(interval, scale: scale)
+  }
+
+  /// Min and max of the values the scale accepts; NaN ends when there are none.
+  static func dataRange(_ columns: [ArraySlice<Double>], scale: Scale) -> Interval {
+    var lo = Double.infinity
+    var hi = -Double.infinity
+    for column in columns {
+      for v in column where scale.accepts(v) {
+        if v < lo { lo = v }
+        if v > hi { hi = v }
+      }
+    }
+    return lo <= hi ? Interval(lo, hi) : Interval(.nan, .nan)
+  }
+
+  /// The data range pulled in to Tukey's far-out fences (see `AxisRange.clipped`).
+  static func clippedRange(_ columns: [ArraySlice<Double>], scale: Scale) -> Interval {
+    var values: [Double] = []
+    values.reserveCapacity(columns.reduce(0) { $0 + $1.count })
+    for column in columns {
+      for v in column where scale.accepts(v) { values.append(scale.transform(v)) }
+    }
+    guard let first = values.first else { return Interval(.nan, .nan) }
+    var lo = first
+    var hi = first
+    for v in values {
+      lo = min(lo, v)
+      hi = max(hi, v)
+    }
+    let q1 = Quantile.select(&values, 0.25)
+    let q3 = Quantile.select(&values, 0.75)
+    let iqr = q3 - q1
+    let clipped = Interval(max(lo, q1 - 3 * iqr), min(hi, q3 + 3 * iqr))
+    return Interval(scale.inverse(clipped.lo), scale.inverse(clipped.hi))
+  }
+
+  /// Makes any interval drawable: a fallback for no data, a fix for a log axis given
+  /// non-positive ends, and widening when lo == hi.
+  static func widen(_ raw: Interval, scale: Scale) -> Interval {
+    var r = raw
+    if !(r.lo.isFinite && r.hi.isFinite) { r = scale == .log10 ? Interval(1, 10) : Interval(0, 1) }
+    if r.lo > r.hi { r = Interval(r.hi, r.lo) }
+    if scale == .log10 {
+      if r.hi <= 0 { return Interval(1, 10) }
+      if r.lo <= 0 { r.lo = r.hi / 1000 }
+      if r.hi / r.lo < 1 + 1e-9 { return Interval(r.lo / 10.0.squareRoot(), r.hi * 10.0.squareRoot()) }
+      return r
+    }
+    let magnitude = max(abs(r.lo), abs(r.hi))
+    if r.hi - r.lo <= magnitude * 1e-12 || !(r.hi - r.lo).isFinite {
+      let pad = magnitude == 0 || !magnitude.isFinite ? 1 : magnitude * 0.1
+      return (r.hi - r.lo).isFinite ? Interval(r.lo - pad, r.hi + pad) : Interval(-1e300, 1e300)
+    }
+    return r
+  }
+
+  // MARK: - Ticks
+
+  /// The final interval and its ticks for about `count` ticks.
+  func ticks(count: Int) -> (Interval, NiceTicks) {
+    let lo = interval.lo
+    let hi = interval.hi
+    if scale == .log10 {
+      let snapped = snap ? Self.snapLog(interval) : interval
+      return (snapped, NiceTicks.logarithmic(snapped.lo, snapped.hi, count: count))
+    }
+    guard let step = TickStep(lo: lo, hi: hi, count: count) else {
+      return (interval, NiceTicks.linear(lo, hi, count: count))
+    }
+    guard snap, let i0 = step.lastIndex(atOrBelow: lo), let i1 = step.firstIndex(atOrAbove: hi)
+    else { return (interval, NiceTicks.linear(lo, hi, step: step)) }
+    let snapped = Interval(step.value(i0), step.value(i1))
+    return (snapped, NiceTicks.linear(snapped.lo, snapped.hi, step: step))
+  }
+
+  /// Widens a log interval outward to the nearest 1, 2 or 5 x 10^k at each end, which
+  /// wastes at most a factor 2.5 per end where whole decades could waste nearly 10.
+  static func snapLog(_ r: Interval) -> Interval {
+    let a = log10(r.lo)
+    let b = log10(r.hi)
+    guard a.isFinite, b.isFinite else { return r }
+    let ka = Int((a + 1e-12).rounded(.down))
+    let kb = Int((b - 1e-12).rounded(.down))
+    let lo = [5.0, 2, 1].map { NumberFormat.times($0, power: ka) }.first { $0 <= r.lo * (1 + 1e-12) }
+      ?? NumberFormat.power10(ka)
+    let hi = [1.0, 2, 5, 10].map { NumberFormat.times($0, power: kb) }.first { $0 >= r.hi * (1 - 1e-12) }
+      ?? NumberFormat.power10(kb + 1)
+    return Interval(lo, hi)
+  }
+}

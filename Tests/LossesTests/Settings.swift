@@ -1,0 +1,37 @@
+// Parameter settings that the gradient and reference tests run every view at.
+
+let settingsByView: [(view: String, settings: [[String: String]])] = [
+  ("ce", [[:], ["axis": "logit"]]),
+  ("focal", [[:], ["gamma": "0.5", "alpha": "0.25"], ["gamma": "5", "axis": "logit"], ["gamma": "10", "alpha": "0.5"]]),
+  ("anchor", [[:], ["gamma": "2", "slack": "0.2", "qneg": "0.7"],
+              ["gamma": "0.1", "slack": "0", "qneg": "0", "axis": "logit"], ["gamma": "5", "qneg": "1"]]),
+  ("anchor-neg", [[:], ["gamma": "2", "ptarget": "0.9", "slack": "0.1"],
+                  ["gamma": "0.3", "ptarget": "1", "slack": "0", "axis": "logit"]]),
+  ("ghmc", [[:], ["bins": "10", "momentum": "0"], ["bins": "100", "hard": "0.1", "axis": "logit"]]),
+  ("circle", [[:], ["margin": "0.4", "scale": "80", "sn": "0.5"], ["axis": "sn"],
+              ["axis": "sn", "margin": "0.1", "scale": "32", "sp": "0.2"], ["scale": "1024"]]),
+  ("infonce", [[:], ["temperature": "1", "negatives": "1", "sneg": "0.5"],
+               ["temperature": "0.5", "negatives": "65536", "sneg": "-0.3"]]),
+  ("infonce-neg", [[:], ["temperature": "0.2", "negatives": "1"],
+                   ["temperature": "2", "negatives": "1000", "sneg": "0.5", "spos": "-0.2"]]),
+  ("npair", [[:], ["negatives": "1", "sneg": "0.8"], ["negatives": "10000", "sneg": "-1"]]),
+  ("ms-pos", [[:], ["alpha": "10", "lambda": "0.5", "count": "5"], ["alpha": "0.1", "lambda": "-1"]]),
+  ("ms-neg", [[:], ["beta": "10", "lambda": "0.5", "count": "3"], ["beta": "0.5", "lambda": "0"]]),
+  ("arcface", [[:], ["margin": "0.2", "scale": "16", "classes": "1000", "thetaneg": "60"], ["axis": "cos"],
+               ["axis": "cos", "margin": "1.2", "scale": "8", "thetaneg": "120"], ["margin": "0"]]),
+  ("cosface", [[:], ["margin": "0.1", "scale": "30", "classes": "2", "thetaneg": "100"], ["axis": "cos"],
+               ["axis": "cos", "margin": "0.9", "scale": "4"]]),
+  ("contrastive", [[:], ["pair": "dissimilar"], ["pair": "dissimilar", "margin": "0.5"]]),
+  ("triplet", [[:], ["squared": "true"], ["soft": "true"], ["soft": "true", "squared": "true", "dap": "1.5"],
+               ["margin": "1", "dap": "1"]]),
+  ("lifted", [[:], ["margin": "0.5", "dneg": "1.5", "negatives": "10"]]),
+  ("proxy-nca", [[:], ["scale": "8", "classes": "100", "dneg": "1"]]),
+  ("ranked-list", [[:], ["alpha": "1", "margin": "0.2"], ["axis": "dneg"],
+                   ["axis": "dneg", "temperature": "2", "others": "5", "dother": "0.8"], ["axis": "dneg", "others": "0"]]),
+  ("center", [[:], ["lambda": "0.01"]]),
+]
+
+/// Every (view, settings) pair, flattened for parameterised tests.
+let allSettings: [(String, [String: String])] = settingsByView.flatMap { entry in
+  entry.settings.map { (entry.view, $0) }
+}
