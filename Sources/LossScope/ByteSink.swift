@@ -8,14 +8,14 @@ import Losses
   import Darwin
 #endif
 
-/// Collects bytes and writes them to `fd` in large chunks.
+/// Collects bytes and writes them to `fd` in large chunks; without a descriptor it keeps them.
 final class ByteSink {
-  let fd: Int32
+  let fd: Int32?
   private var buffer: [UInt8] = []
   private static let chunk = 1 << 20
   private(set) var failure: Int32 = 0
 
-  init(fd: Int32) {
+  init(fd: Int32?) {
     self.fd = fd
     buffer.reserveCapacity(Self.chunk + 256)
   }
@@ -24,7 +24,7 @@ final class ByteSink {
   func append(_ text: String) {
     var text = text
     text.withUTF8 { buffer.append(contentsOf: $0) }
-    if buffer.count >= Self.chunk { flush() }
+    if buffer.count >= Self.chunk && fd != nil { flush() }
   }
 
   @inline(__always)
@@ -36,6 +36,7 @@ final class ByteSink {
 
   /// Writes out what is buffered; remembers the first errno so the caller can report it.
   func flush() {
+    guard let fd else { return }
     var offset = 0
     while offset < buffer.count && failure == 0 {
       let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -48,4 +49,7 @@ final class ByteSink {
     }
     buffer.removeAll(keepingCapacity: true)
   }
+
+  /// Everything appended so far, for a sink without a descriptor.
+  var text: String { String(decoding: buffer, as: UTF8.self) }
 }

@@ -5,27 +5,43 @@ import Losses
 enum CSVExport {
   static let version = "0.1.0"
 
+  /// One block of rows: which view made it, the values that start each row, and the curve.
+  struct Block {
+    let info: ViewInfo
+    let parameters: Parameters
+    let view: any LossView
+    /// Leading cells of every row (swept values, or the series name), without the trailing comma.
+    let prefix: [String]
+  }
+
   /// Writes the table for `requests` on `grid`. One view: `<axis>,loss,grad`, with the swept
   /// parameters as leading columns. Several views: a leading `series` column naming each.
   static func write(_ requests: [ViewRequest], grid: SampleGrid, to sink: ByteSink) {
-    let axis = requests[0].axis
-    sink.append("# lossscope \(version)\n")
-    for request in requests { metadata(request, to: sink) }
-    sink.append("# axis: \(axis.name), \(grid.count) points from \(formatNumber(grid.from)) to \(formatNumber(grid.to))\n")
-    sink.append("# grad: \(axis.gradMeaning)\n")
-
     let single = requests.count == 1
-    var header = single ? requests[0].sweeps.map(\.name) : ["series"]
-    header += [axis.name, "loss", "grad"]
-    sink.append(header.joined(separator: ",") + "\n")
-
+    var blocks: [Block] = []
     for request in requests {
       for (parameters, swept) in request.expanded() {
-        var prefix = single ? swept.map(formatNumber).joined(separator: ",") : seriesName(request.info, parameters)
-        if !prefix.isEmpty { prefix += "," }
-        rows(request.info.make(parameters), grid: grid, prefix: prefix, to: sink)
+        let prefix = single ? swept.map(formatNumber) : [seriesName(request.info, parameters)]
+        blocks.append(Block(info: request.info, parameters: parameters, view: request.info.make(parameters), prefix: prefix))
       }
     }
+    let leading = single ? requests[0].sweeps.map(\.name) : ["series"]
+    var described: [String] = []
+    for request in requests { described += metadata(request.info, request.parameters, sweeps: request.sweeps) }
+    write(blocks, leading: leading, metadata: described, axis: requests[0].axis, grid: grid, to: sink)
+  }
+
+  /// Writes named series (the TUI's visible curves): three columns for one, long format for more.
+  static func write(series: [(name: String, info: ViewInfo, parameters: Parameters, view: any LossView)],
+                    axis: AxisSpec, grid: SampleGrid, to sink: ByteSink) {
+    let single = series.count == 1
+    let blocks = series.map { Block(info: $0.info, parameters: $0.parameters, view: $0.view, prefix: single ? [] : [$0.name]) }
+    var described: [String] = []
+    for s in series {
+      if !single { described.append("# series: \(s.name)") }
+      described += metadata(s.info, s.parameters, sweeps: [])
+    }
+    write(blocks, leading: single ? [] : ["series"], metadata: described, axis: axis, grid: grid, to: sink)
   }
 
   /// `focal gamma=2 alpha=1`: the view and every active parameter, the `series` column's value.
@@ -34,21 +50,30 @@ enum CSVExport {
     return summary.isEmpty ? info.name : "\(info.name) \(summary)"
   }
 
-  private static func metadata(_ request: ViewRequest, to sink: ByteSink) {
-    let info = request.info
-    sink.append("# view: \(info.name) (\(info.title))\n")
-    sink.append("# formula: \(info.formula)\n")
-    var values = request.parameters.active.map { ($0.spec.name, $0.spec.format($0.value)) }
-    for (name, swept) in request.sweeps {
-      guard let i = values.firstIndex(where: { $0.0 == name }) else { continue }
-      let spec = request.parameters.specs[request.parameters.index(of: name)!]
-      values[i].1 = swept.map(spec.format).joined(separator: ",")
+  private static func write(
+    _ blocks: [Block], leading: [String], metadata: [String], axis: AxisSpec, grid: SampleGrid, to sink: ByteSink
+  ) {
+    sink.append("# lossscope \(version)\n")
+    for line in metadata { sink.append(line + "\n") }
+    sink.append("# axis: \(axis.name), \(grid.count) points from \(formatNumber(grid.from)) to \(formatNumber(grid.to))\n")
+    sink.append("# grad: \(axis.gradMeaning)\n")
+    sink.append((leading + [axis.name, "loss", "grad"]).joined(separator: ",") + "\n")
+    for block in blocks {
+      let prefix = block.prefix.isEmpty ? "" : block.prefix.joined(separator: ",") + ","
+      rows(block.view, grid: grid, prefix: prefix, to: sink)
     }
-    if !values.isEmpty {
-      sink.append("# parameters: " + values.map { "\($0)=\($1)" }.joined(separator: " ") + "\n")
+  }
+
+  private static func metadata(_ info: ViewInfo, _ parameters: Parameters, sweeps: [(name: String, values: [Double])]) -> [String] {
+    var lines = ["# view: \(info.name) (\(info.title))", "# formula: \(info.formula)"]
+    let values = parameters.active.map { spec, value -> String in
+      let swept = sweeps.first { $0.name == spec.name }?.values
+      return "\(spec.name)=" + (swept ?? [value]).map(spec.format).joined(separator: ",")
     }
-    if !info.notes.isEmpty { sink.append("# notes: \(info.notes)\n") }
-    sink.append("# source: \(info.source)\n")
+    if !values.isEmpty { lines.append("# parameters: " + values.joined(separator: " ")) }
+    if !info.notes.isEmpty { lines.append("# notes: \(info.notes)") }
+    lines.append("# source: \(info.source)")
+    return lines
   }
 
   private static func rows(_ view: any LossView, grid: SampleGrid, prefix: String, to sink: ByteSink) {

@@ -1,17 +1,55 @@
-// The `lossscope` command: subcommands for listing, exporting and plotting loss views.
+// The `lossscope` command: the interactive view by default, and subcommands for list, export and plot.
 
 import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @main
 struct LossScope: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lossscope",
     abstract: "See loss functions and their gradients in the terminal.",
-    discussion: "Views and parameter names follow LOSSES.md; `lossscope list` shows them.",
+    discussion: """
+      Without a subcommand, opens the interactive view: focal loss beside cross-entropy, or the \
+      views you name (VIEW [name=value ...] [+ VIEW ...]). Press ? inside for the keys. Views \
+      and parameter names follow LOSSES.md; `lossscope list` shows them.
+      """,
     version: CSVExport.version,
     subcommands: [ListCommand.self, ExportCommand.self, PlotCommand.self])
 
+  @Argument(help: ArgumentHelp("Views to open: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
+  var spec: [String] = []
+
   func run() throws {
-    print(LossScope.helpMessage())
+    let requests = spec.isEmpty ? [] : try ViewArguments.parse(spec)
+    if let swept = requests.first(where: { !$0.sweeps.isEmpty }) {
+      throw CLIError("\(swept.sweeps[0].name) has several values: press s in the app to sweep, or use `lossscope plot`")
+    }
+    if !requests.isEmpty { _ = try Sampling.sharedAxis(requests) }
+    if requests.count + 1 > AppState.maxSeries { throw CLIError("at most \(AppState.maxSeries) views") }
+    var state = AppState(views: requests.map { ViewSlot(info: $0.info, parameters: $0.parameters) })
+    state.clock = { localTimestamp() }
+    let backend: CursesBackend
+    do {
+      state.color = !TerminalInfo.noColor
+      backend = try CursesBackend(color: state.color)
+    } catch {
+      throw CLIError(error.description)
+    }
+    Runtime.run(state, on: backend)
+    backend.close()
+    if backend.stoppedBySignal != 0 { throw ExitCode(128 + backend.stoppedBySignal) }
   }
+}
+
+/// The local time now, for export file names.
+func localTimestamp() -> Timestamp {
+  var now = time(nil)
+  var parts = tm()
+  localtime_r(&now, &parts)
+  return Timestamp(
+    year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+    hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
 }

@@ -49,6 +49,7 @@ import Testing
 
   @Test func outputFileIsWrittenAtomically() throws {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("out.csv").path
     let r = try run(["export", "circle", "axis=sn", "-o", path])
     #expect(r.status == 0 && r.stdout.isEmpty)
@@ -78,6 +79,7 @@ import Testing
 
   @Test func unwritableFileLeavesNoTrace() throws {
     let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent("taken")
     try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
     let r = try run(["export", "ce", "-o", target.path])

@@ -1,0 +1,84 @@
+// The whole state of the interactive app in one value; only `update` changes it.
+
+import Losses
+import Plot
+
+enum Overlay: Equatable {
+  case none
+  case help
+  /// The view list: `adding` puts the choice beside the others instead of replacing the active view.
+  case picker(adding: Bool, filter: String, selection: Int)
+  case prompt(Prompt, text: String)
+  case confirmOverwrite(path: String, contents: String)
+}
+
+enum Prompt: Equatable {
+  case value(parameter: String)
+  case exportPath
+}
+
+/// Local date and time, injected so that export names are testable.
+struct Timestamp: Equatable, Sendable {
+  var year = 2026, month = 1, day = 1, hour = 0, minute = 0, second = 0
+
+  /// `20261122-174502`.
+  var compact: String {
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(year)\(two(month))\(two(day))-\(two(hour))\(two(minute))\(two(second))"
+  }
+}
+
+struct AppState {
+  static let minimumWidth = 40
+  static let minimumHeight = 12
+  static let maxSeries = 8
+
+  /// `views[active]` is edited with the keys; the first other view is the reference of the ratios.
+  var views: [ViewSlot]
+  var active = 0
+  /// Index into the active view's editable parameters.
+  var selected = 0
+  var cursor: Double
+  var from: Double
+  var to: Double
+  var logY = false
+  var marker: Marker = .braille
+  var ghost: ViewSlot?
+  var sweep = false
+  var overlay: Overlay = .none
+  var status = ""
+  var width: Int
+  var height: Int
+  var color = true
+  var clock: @Sendable () -> Timestamp = { Timestamp() }
+
+  init(views: [ViewSlot], width: Int = 80, height: Int = 24) {
+    self.views = views.isEmpty ? AppState.defaultViews : views
+    let axis = self.views[0].axis
+    from = axis.from
+    to = axis.to
+    cursor = AppState.defaultCursor(axis)
+    self.width = width
+    self.height = height
+  }
+
+  /// Focal loss (gamma 2) with cross-entropy as the reference: the first screen.
+  static var defaultViews: [ViewSlot] {
+    [ViewSlot(info: Focal.info), ViewSlot(info: CrossEntropy.info)]
+  }
+
+  static func defaultCursor(_ axis: AxisSpec) -> Double {
+    axis.name == "pt" ? 0.9 : (axis.from + axis.to) / 2
+  }
+
+  var activeView: ViewSlot { views[active] }
+  var axis: AxisSpec { activeView.axis }
+  var reference: ViewSlot? { views.indices.first { $0 != active }.map { views[$0] } }
+  var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+  /// The selected parameter's spec and value, nil for a view without parameters.
+  var selectedParameter: (spec: ParameterSpec, value: Double)? {
+    let editable = activeView.editable
+    return editable.isEmpty ? nil : editable[min(selected, editable.count - 1)]
+  }
+}

@@ -1,0 +1,24 @@
+// What the app receives (keys, resizes, results of its effects) and what it asks the runtime to do.
+
+/// A key press, already decoded by a backend.
+enum Key: Equatable, Sendable {
+  case char(Character)
+  case up, down, left, right, home, end
+  case tab, backTab, enter, escape, backspace
+  /// Ctrl-C read as a key (the terminal is in raw mode).
+  case interrupt
+}
+
+enum Message: Equatable, Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  case fileWritten(path: String)
+  case fileExists(path: String)
+  case writeFailed(message: String)
+}
+
+/// I/O the update function asks for; the runtime carries it out and reports back with a message.
+enum Effect: Equatable, Sendable {
+  case writeFile(path: String, contents: String, overwrite: Bool)
+  case quit
+}

@@ -1,0 +1,65 @@
+// The one key table: every binding, its action and its help text; `?` is generated from it.
+
+enum Action: Equatable, Sendable {
+  case quit, help
+  case nextParameter, previousParameter
+  case stepUp, stepDown, coarseUp, coarseDown, fineUp, fineDown
+  case typeValue, resetParameter, resetAll
+  case cursorLeft, cursorRight, cursorFarLeft, cursorFarRight
+  case toggleLogY, cycleMarker
+  case chooseView, addView, nextView, pinGhost, toggleSweep, removeSeries
+  case zoomIn, zoomOut, zoomReset
+  case export
+}
+
+struct Binding: Sendable {
+  let keys: [Key]
+  let label: String
+  let action: Action
+  let help: String
+}
+
+enum KeyMap {
+  static let bindings: [Binding] = [
+    Binding(keys: [.char("q")], label: "q", action: .quit, help: "quit"),
+    Binding(keys: [.char("?")], label: "?", action: .help, help: "this help (Esc closes any overlay or prompt)"),
+    Binding(keys: [.tab], label: "Tab", action: .nextParameter, help: "select the next parameter"),
+    Binding(keys: [.backTab], label: "Shift-Tab", action: .previousParameter, help: "select the previous parameter"),
+    Binding(keys: [.char("+"), .char("k"), .up], label: "+ k Up", action: .stepUp, help: "raise the selected parameter one step"),
+    Binding(keys: [.char("-"), .char("j"), .down], label: "- j Down", action: .stepDown, help: "lower it one step"),
+    Binding(keys: [.char("K")], label: "K", action: .coarseUp, help: "raise it ten steps"),
+    Binding(keys: [.char("J")], label: "J", action: .coarseDown, help: "lower it ten steps"),
+    Binding(keys: [.char(">")], label: ">", action: .fineUp, help: "raise it a tenth of a step"),
+    Binding(keys: [.char("<")], label: "<", action: .fineDown, help: "lower it a tenth of a step"),
+    Binding(keys: [.char("=")], label: "=", action: .typeValue, help: "type an exact value (Enter accepts)"),
+    Binding(keys: [.char("r")], label: "r", action: .resetParameter, help: "reset the selected parameter"),
+    Binding(keys: [.char("R")], label: "R", action: .resetAll, help: "reset every parameter of the view"),
+    Binding(keys: [.left, .char("h")], label: "Left h", action: .cursorLeft, help: "move the cursor left"),
+    Binding(keys: [.right, .char("l")], label: "Right l", action: .cursorRight, help: "move the cursor right"),
+    Binding(keys: [.char("H"), .home], label: "H Home", action: .cursorFarLeft, help: "move the cursor ten steps left"),
+    Binding(keys: [.char("L"), .end], label: "L End", action: .cursorFarRight, help: "move the cursor ten steps right"),
+    Binding(keys: [.char("y")], label: "y", action: .toggleLogY, help: "log-y on/off"),
+    Binding(keys: [.char("m")], label: "m", action: .cycleMarker, help: "markers: braille, half block, block, ASCII"),
+    Binding(keys: [.char("v")], label: "v", action: .chooseView, help: "choose the view (type to filter)"),
+    Binding(keys: [.char("a")], label: "a", action: .addView, help: "add a view on the same axis as a series"),
+    Binding(keys: [.char("c")], label: "c", action: .nextView, help: "edit the next added view's parameters"),
+    Binding(keys: [.char("g")], label: "g", action: .pinGhost, help: "pin a dim ghost of the current curve (again: clear)"),
+    Binding(keys: [.char("s")], label: "s", action: .toggleSweep, help: "sweep the selected parameter (5 values) on/off"),
+    Binding(keys: [.char("x")], label: "x", action: .removeSeries, help: "remove a series: sweep, ghost, then the last added view"),
+    Binding(keys: [.char("z")], label: "z", action: .zoomIn, help: "zoom x in around the cursor"),
+    Binding(keys: [.char("Z")], label: "Z", action: .zoomOut, help: "zoom x out"),
+    Binding(keys: [.char("0")], label: "0", action: .zoomReset, help: "reset the x range"),
+    Binding(keys: [.char("e")], label: "e", action: .export, help: "export every visible series to CSV"),
+  ]
+
+  static func action(for key: Key) -> Action? {
+    if key == .interrupt { return .quit }
+    return bindings.first { $0.keys.contains(key) }?.action
+  }
+
+  /// The help overlay's lines, `label  help`, aligned.
+  static var helpLines: [String] {
+    let width = bindings.map(\.label.count).max() ?? 0
+    return bindings.map { $0.label.padded(width + 2) + $0.help }
+  }
+}

@@ -1,0 +1,76 @@
+// The loop: read a message, update, carry out effects, draw; the same for curses and for tests.
+
+import Plot
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where the runtime gets messages and puts frames: the terminal, or a script in tests.
+protocol Backend: AnyObject {
+  var size: (width: Int, height: Int) { get }
+  /// Blocks until the next key or resize; nil when input has ended or a signal asked to stop.
+  func nextMessage() -> Message?
+  func draw(_ grid: Grid)
+}
+
+enum Runtime {
+  /// Runs until `q`, Ctrl-C, the end of input or a signal; returns the final state.
+  @discardableResult
+  static func run(_ initial: AppState, on backend: Backend) -> AppState {
+    var state = initial
+    let size = backend.size
+    _ = update(&state, .resize(width: size.width, height: size.height))
+    backend.draw(Screen.render(state))
+    while let message = backend.nextMessage() {
+      var queue = [message]
+      while !queue.isEmpty {
+        for effect in update(&state, queue.removeFirst()) {
+          switch effect {
+          case .quit: return state
+          case .writeFile(let path, let contents, let overwrite):
+            queue.append(write(path: path, contents: contents, overwrite: overwrite))
+          }
+        }
+      }
+      backend.draw(Screen.render(state))
+    }
+    return state
+  }
+
+  /// Writes atomically, never over an existing file unless asked; the outcome comes back as a message.
+  static func write(path: String, contents: String, overwrite: Bool) -> Message {
+    if !overwrite && access(path, F_OK) == 0 { return .fileExists(path: path) }
+    do {
+      try AtomicFile.write(to: path) { sink throws(CLIError) in sink.append(contents) }
+      return .fileWritten(path: path)
+    } catch {
+      return .writeFailed(message: error.description)
+    }
+  }
+}
+
+/// A backend that replays scripted messages and keeps every frame: runtime tests and `--headless`.
+final class TextBackend: Backend {
+  private(set) var size: (width: Int, height: Int)
+  private var script: [Message]
+  private(set) var frames: [Grid] = []
+
+  init(width: Int, height: Int, script: [Message]) {
+    size = (width, height)
+    self.script = script
+  }
+
+  func nextMessage() -> Message? {
+    guard !script.isEmpty else { return nil }
+    let message = script.removeFirst()
+    if case .resize(let w, let h) = message { size = (w, h) }
+    return message
+  }
+
+  func draw(_ grid: Grid) { frames.append(grid) }
+
+  var lastScreen: String { frames.last?.text ?? "" }
+}

@@ -1,0 +1,96 @@
+// The bottom bars: parameters with the selection, the cursor readout, and the status line.
+
+import Losses
+import Plot
+
+extension Screen {
+  static func parameterBar(_ state: AppState, _ grid: inout Grid, row: Int) {
+    let editable = state.activeView.editable
+    guard !editable.isEmpty else {
+      grid.put(" \(state.activeView.info.name) has no parameters", x: 0, y: row, style: Style(dim: true))
+      return
+    }
+    let selected = min(state.selected, editable.count - 1)
+    let items = editable.map { spec, value in " \(spec.name)=\(spec.format(value)) \(spec.rangeText) " }
+    // Start early enough that the selected item is on screen.
+    var first = 0
+    while items[first...selected].map(\.count).reduce(0, +) + 2 > state.width && first < selected { first += 1 }
+    var x = first > 0 ? grid.put("…", x: 0, y: row) : 0
+    for i in first..<items.count {
+      let style = i == selected ? Style(bold: true, reverse: true) : Style()
+      x = grid.put(items[i], x: x, y: row, style: style) + 1
+    }
+  }
+
+  static func readout(_ state: AppState, _ series: [VisibleSeries], _ grid: inout Grid, row: Int) {
+    let axis = state.axis
+    let x = state.cursor
+    let separator = state.marker == .ascii ? " | " : " │ "
+    var parts = ["\(axis.name) \(significant(x))"]
+    for s in series {
+      let p = s.slot.evaluate(x)
+      parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))")
+    }
+    if let reference = state.reference {
+      let base = reference.evaluate(x).loss
+      for s in series where s.slot != reference && !s.dimmed {
+        let ratio = s.slot.evaluate(x).loss / base
+        parts.append("\(s.slot.info.name)/\(reference.info.name) \(significant(ratio)) at \(axis.name) \(significant(x))")
+      }
+    }
+    // Ratios are what the user watches: they go first when space is short.
+    let ratios = parts.filter { $0.contains("/") }, values = parts.filter { !$0.contains("/") }
+    let text = (ratios + values).joined(separator: separator)
+    grid.put(" " + text, x: 0, y: row, style: Style(bold: true))
+  }
+
+  static func statusLine(_ state: AppState, _ grid: inout Grid, row: Int) {
+    let size = "\(state.width)x\(state.height) "
+    var text = state.status
+    var style = Style()
+    switch state.overlay {
+    case .prompt(.value(let name), let value):
+      text = "\(name) = \(value)_   (Enter accepts, Esc cancels)"
+      style = Style(bold: true)
+    case .prompt(.exportPath, let path):
+      text = "export to: \(path)_   (Enter writes, Esc cancels)"
+      style = Style(bold: true)
+    case .confirmOverwrite(let path, _):
+      text = "\(path) exists: overwrite? y/n"
+      style = Style(bold: true, reverse: true)
+    default: break
+    }
+    grid.put(" " + text, x: 0, y: row, style: style)
+    grid.put(size, x: state.width - size.count, y: row, style: Style(dim: true))
+  }
+}
+
+/// Three significant digits, `0.0100`, `0.900`, `1.23e-05`: what a readout needs.
+func significant(_ x: Double, digits: Int = 3) -> String {
+  guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+  if x == 0 { return "0" }
+  var exponent = 0
+  var m = abs(x)
+  while m >= 10 { m /= 10; exponent += 1 }
+  while m < 1 { m *= 10; exponent -= 1 }
+  var scaled = (m * pow10(digits - 1)).rounded()
+  if scaled >= pow10(digits) { scaled /= 10; exponent += 1 }
+  let digitsText = String(Int(scaled))
+  let sign = x < 0 ? "-" : ""
+  if exponent < -4 || exponent >= 6 {
+    let mantissa = digitsText.prefix(1) + (digits > 1 ? "." + digitsText.dropFirst() : "")
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (abs(exponent) < 10 ? "0" : "") + String(abs(exponent))
+  }
+  if exponent < 0 {
+    return sign + "0." + String(repeating: "0", count: -exponent - 1) + digitsText
+  }
+  let whole = exponent + 1
+  if whole >= digits { return sign + digitsText + String(repeating: "0", count: whole - digits) }
+  return sign + digitsText.prefix(whole) + "." + digitsText.dropFirst(whole)
+}
+
+private func pow10(_ n: Int) -> Double {
+  var r = 1.0
+  for _ in 0..<n { r *= 10 }
+  return r
+}

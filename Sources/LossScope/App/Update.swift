@@ -1,0 +1,108 @@
+// `update`: the only place the app state changes; it returns the effects the runtime performs.
+
+import Losses
+import Plot
+
+func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+  switch message {
+  case .resize(let width, let height):
+    state.width = width
+    state.height = height
+    return []
+  case .fileWritten(let path):
+    state.status = "wrote \(path)"
+    return []
+  case .writeFailed(let text):
+    state.status = text
+    return []
+  case .fileExists(let path):
+    state.overlay = .confirmOverwrite(path: path, contents: exportText(state))
+    return []
+  case .key(let key):
+    return handle(key, &state)
+  }
+}
+
+private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+  switch state.overlay {
+  case .none: break
+  case .help:
+    if key == .escape || key == .char("?") || key == .char("q") { state.overlay = .none }
+    return key == .interrupt ? [.quit] : []
+  case .picker(let adding, let filter, let selection):
+    return pickerKey(key, adding: adding, filter: filter, selection: selection, &state)
+  case .prompt(let prompt, let text):
+    return promptKey(key, prompt: prompt, text: text, &state)
+  case .confirmOverwrite(let path, let contents):
+    state.overlay = .none
+    if key == .char("y") { return [.writeFile(path: path, contents: contents, overwrite: true)] }
+    state.status = "not written: \(path) exists"
+    return key == .interrupt ? [.quit] : []
+  }
+  guard let action = KeyMap.action(for: key) else {
+    if case .char(let c) = key { state.status = "no key '\(c)': ? lists the keys" }
+    return []
+  }
+  state.status = ""
+  return perform(action, &state)
+}
+
+private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
+  switch action {
+  case .quit: return [.quit]
+  case .help: state.overlay = .help
+  case .nextParameter, .previousParameter:
+    let count = state.activeView.editable.count
+    guard count > 0 else { state.status = "\(state.activeView.info.name) has no parameters"; break }
+    state.selected = (state.selected + (action == .nextParameter ? 1 : count - 1)) % count
+  case .stepUp: step(1, &state)
+  case .stepDown: step(-1, &state)
+  case .coarseUp: step(10, &state)
+  case .coarseDown: step(-10, &state)
+  case .fineUp: step(0.1, &state)
+  case .fineDown: step(-0.1, &state)
+  case .typeValue:
+    guard let (spec, value) = state.selectedParameter else { state.status = "no parameter to set"; break }
+    state.overlay = .prompt(.value(parameter: spec.name), text: spec.format(value))
+  case .resetParameter:
+    guard let (spec, _) = state.selectedParameter else { break }
+    setParameter(spec.name, spec.defaultValue, &state)
+  case .resetAll:
+    for (spec, _) in state.activeView.editable where spec.name != "axis" { setParameter(spec.name, spec.defaultValue, &state) }
+  case .cursorLeft: moveCursor(-1, &state)
+  case .cursorRight: moveCursor(1, &state)
+  case .cursorFarLeft: moveCursor(-10, &state)
+  case .cursorFarRight: moveCursor(10, &state)
+  case .toggleLogY: state.logY.toggle()
+  case .cycleMarker:
+    let all = Marker.allCases
+    state.marker = all[(all.firstIndex(of: state.marker)! + 1) % all.count]
+  case .chooseView: state.overlay = .picker(adding: false, filter: "", selection: 0)
+  case .addView:
+    guard state.visibleSeries.count < AppState.maxSeries else { state.status = "at most 8 series"; break }
+    state.overlay = .picker(adding: true, filter: "", selection: 0)
+  case .nextView:
+    state.active = (state.active + 1) % state.views.count
+    state.selected = 0
+  case .pinGhost:
+    if state.ghost == nil {
+      state.ghost = state.activeView
+      state.status = "ghost pinned: change a parameter to compare"
+    } else {
+      state.ghost = nil
+    }
+  case .toggleSweep:
+    guard state.selectedParameter != nil else { state.status = "no parameter to sweep"; break }
+    state.sweep.toggle()
+  case .removeSeries: removeSeries(&state)
+  case .zoomIn: zoom(0.5, &state)
+  case .zoomOut: zoom(2, &state)
+  case .zoomReset:
+    state.from = state.axis.from
+    state.to = state.axis.to
+    state.cursor = min(max(state.cursor, state.from), state.to)
+  case .export:
+    state.overlay = .prompt(.exportPath, text: "lossscope-\(state.clock().compact).csv")
+  }
+  return []
+}

@@ -1,0 +1,40 @@
+// One view on screen: its parameters and the loss view built from them, rebuilt only when they change.
+
+import Losses
+
+struct ViewSlot {
+  let info: ViewInfo
+  private(set) var parameters: Parameters
+  /// Built once per parameter change: GHM-C builds its population here, never per frame.
+  private(set) var view: any LossView
+
+  init(info: ViewInfo, parameters: Parameters? = nil) {
+    self.info = info
+    let p = parameters ?? info.defaults
+    self.parameters = p
+    self.view = info.make(p)
+  }
+
+  var axis: AxisSpec { info.axis(of: parameters) }
+
+  /// `focal gamma=2 alpha=1`, the legend and CSV `series` name.
+  var name: String { CSVExport.seriesName(info, parameters) }
+
+  /// The parameters shown in the parameter bar: those that matter on the current axis, the axis
+  /// last so that the view's first real parameter is selected at start.
+  var editable: [(spec: ParameterSpec, value: Double)] {
+    let all = parameters.active
+    return all.filter { $0.spec.name != "axis" } + all.filter { $0.spec.name == "axis" }
+  }
+
+  mutating func set(_ name: String, to value: Double) throws(ParameterError) {
+    try parameters.set(name, to: value, view: info.name)
+    view = info.make(parameters)
+  }
+
+  func evaluate(_ x: Double) -> LossPoint { view.evaluate(x) }
+}
+
+extension ViewSlot: Equatable {
+  static func == (a: ViewSlot, b: ViewSlot) -> Bool { a.info.name == b.info.name && a.parameters == b.parameters }
+}
