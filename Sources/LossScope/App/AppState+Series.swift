@@ -46,9 +46,15 @@ extension AppState {
   }
 }
 
-/// A stepped value rounded to the step's own decimals, so 0.1 + 0.2 shows as 0.3.
+/// A stepped value rounded to two decimals finer than the step, so 0.1 + 0.2 shows as 0.3.
+/// Dividing by an exact power of ten (not multiplying by 0.01) keeps 0.95 exactly 0.95.
 func snapped(_ value: Double, _ spec: ParameterSpec) -> Double {
   if spec.kind == .integer || !spec.isNumeric { return value.rounded() }
-  let quantum = spec.step / 1000
-  return (value / quantum).rounded() * quantum
+  var scale = 100.0
+  var step = spec.step
+  while step.rounded() != step && scale < 1e12 {
+    step *= 10
+    scale *= 10
+  }
+  return (value * scale).rounded() / scale
 }

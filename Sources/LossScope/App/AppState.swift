@@ -8,7 +8,8 @@ enum Overlay: Equatable {
   case help
   /// The view list: `adding` puts the choice beside the others instead of replacing the active view.
   case picker(adding: Bool, filter: String, selection: Int)
-  case prompt(Prompt, text: String)
+  /// `fresh`: the text is the prefilled value, and the first character typed replaces it.
+  case prompt(Prompt, text: String, fresh: Bool = false)
   case confirmOverwrite(path: String, contents: String)
 }
 

@@ -49,10 +49,10 @@ extension Screen {
     var text = state.status
     var style = Style()
     switch state.overlay {
-    case .prompt(.value(let name), let value):
+    case .prompt(.value(let name), let value, _):
       text = "\(name) = \(value)_   (Enter accepts, Esc cancels)"
       style = Style(bold: true)
-    case .prompt(.exportPath, let path):
+    case .prompt(.exportPath, let path, _):
       text = "export to: \(path)_   (Enter writes, Esc cancels)"
       style = Style(bold: true)
     case .confirmOverwrite(let path, _):

@@ -49,14 +49,14 @@ private func choose(_ info: ViewInfo, adding: Bool, _ state: inout AppState) {
   }
 }
 
-func promptKey(_ key: Key, prompt: Prompt, text: String, _ state: inout AppState) -> [Effect] {
+func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: inout AppState) -> [Effect] {
   switch key {
   case .escape:
     state.overlay = .none
     state.status = "cancelled"
   case .interrupt: return [.quit]
   case .backspace: state.overlay = .prompt(prompt, text: String(text.dropLast()))
-  case .char(let c): state.overlay = .prompt(prompt, text: text + String(c))
+  case .char(let c): state.overlay = .prompt(prompt, text: (fresh ? "" : text) + String(c))
   case .enter:
     state.overlay = .none
     return accept(prompt, text: text, &state)

@@ -75,8 +75,13 @@ func moveCursor(_ k: Double, _ state: inout AppState) {
 /// Scales the x range by `factor` around the cursor, within the axis's default range.
 func zoom(_ factor: Double, _ state: inout AppState) {
   let axis = state.axis
-  let span = min((state.to - state.from) * factor, axis.to - axis.from)
+  let span = (state.to - state.from) * factor
   guard span > (axis.to - axis.from) * 1e-6 else { state.status = "zoomed in as far as it goes"; return }
+  guard span < axis.to - axis.from else {
+    state.from = axis.from
+    state.to = axis.to
+    return
+  }
   var lo = state.cursor - span / 2, hi = state.cursor + span / 2
   if lo < axis.from { (lo, hi) = (axis.from, axis.from + span) }
   if hi > axis.to { (lo, hi) = (axis.to - span, axis.to) }

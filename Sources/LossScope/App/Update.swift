@@ -31,8 +31,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return key == .interrupt ? [.quit] : []
   case .picker(let adding, let filter, let selection):
     return pickerKey(key, adding: adding, filter: filter, selection: selection, &state)
-  case .prompt(let prompt, let text):
-    return promptKey(key, prompt: prompt, text: text, &state)
+  case .prompt(let prompt, let text, let fresh):
+    return promptKey(key, prompt: prompt, text: text, fresh: fresh, &state)
   case .confirmOverwrite(let path, let contents):
     state.overlay = .none
     if key == .char("y") { return [.writeFile(path: path, contents: contents, overwrite: true)] }
@@ -63,7 +63,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
   case .fineDown: step(-0.1, &state)
   case .typeValue:
     guard let (spec, value) = state.selectedParameter else { state.status = "no parameter to set"; break }
-    state.overlay = .prompt(.value(parameter: spec.name), text: spec.format(value))
+    state.overlay = .prompt(.value(parameter: spec.name), text: spec.format(value), fresh: true)
   case .resetParameter:
     guard let (spec, _) = state.selectedParameter else { break }
     setParameter(spec.name, spec.defaultValue, &state)
