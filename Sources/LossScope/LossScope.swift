@@ -12,12 +12,19 @@ struct LossScope: ParsableCommand {
     commandName: "lossscope",
     abstract: "See loss functions and their gradients in the terminal.",
     discussion: """
-      Without a subcommand, opens the interactive view: focal loss beside cross-entropy, or the \
-      views you name (VIEW [name=value ...] [+ VIEW ...]). Press ? inside for the keys. Views \
-      and parameter names follow LOSSES.md; `lossscope list` shows them.
+      Without a subcommand, opens the interactive view (`lossscope open`): focal loss beside \
+      cross-entropy, or the views you name (lossscope VIEW [name=value ...] [+ VIEW ...]). Press ? \
+      inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
       """,
     version: CSVExport.version,
-    subcommands: [ListCommand.self, ExportCommand.self, PlotCommand.self])
+    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self],
+    defaultSubcommand: OpenCommand.self)
+}
+
+/// The interactive view; the default when no subcommand is named.
+struct OpenCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "open", abstract: "Open the interactive view (the default).")
 
   @Argument(help: ArgumentHelp("Views to open: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
   var spec: [String] = []
@@ -28,12 +35,12 @@ struct LossScope: ParsableCommand {
       throw CLIError("\(swept.sweeps[0].name) has several values: press s in the app to sweep, or use `lossscope plot`")
     }
     if !requests.isEmpty { _ = try Sampling.sharedAxis(requests) }
-    if requests.count + 1 > AppState.maxSeries { throw CLIError("at most \(AppState.maxSeries) views") }
+    if requests.count > AppState.maxSeries { throw CLIError("at most \(AppState.maxSeries) views") }
     var state = AppState(views: requests.map { ViewSlot(info: $0.info, parameters: $0.parameters) })
     state.clock = { localTimestamp() }
+    state.color = !TerminalInfo.noColor
     let backend: CursesBackend
     do {
-      state.color = !TerminalInfo.noColor
       backend = try CursesBackend(color: state.color)
     } catch {
       throw CLIError(error.description)

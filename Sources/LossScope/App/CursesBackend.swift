@@ -160,5 +160,10 @@ final class CursesBackend: Backend {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0  // no SA_RESTART: get_wch must return so the loop sees the signal
     for signal in [SIGINT, SIGTERM, SIGHUP] { sigaction(signal, &action, nil) }
+    // A parent may have left these blocked; then resizes and SIGTERM would never arrive.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, signal) }
+    sigprocmask(SIG_UNBLOCK, &wanted, nil)
   }
 }
