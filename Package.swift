@@ -23,6 +23,12 @@ let package = Package(
       dependencies: [
         "Losses", "Plot", "CNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // A statically linked runtime halves start-up (10 ms -> 5.6 ms for a whole `plot`): most of
+      // a short run is the dynamic loader resolving the Swift libraries. Release builds only.
+      // FoundationEssentials (through swift-argument-parser) needs its C shims named when static.
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"], .when(configuration: .release))
       ]),
     .testTarget(
       name: "LossesTests",

@@ -30,6 +30,11 @@ final class ByteSink {
   @inline(__always)
   func append(byte: UInt8) { buffer.append(byte) }
 
+  func append(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.chunk && fd != nil { flush() }
+  }
+
   /// Shortest round-trip form of a Double, as `formatNumber`.
   @inline(__always)
   func append(number x: Double) { append(formatNumber(x)) }

@@ -55,9 +55,3 @@ enum ViewText {
     return text
   }
 }
-
-extension String {
-  func padded(_ width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
-  }
-}

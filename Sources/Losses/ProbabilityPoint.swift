@@ -15,14 +15,18 @@ public struct ProbabilityPoint: Sendable {
   public let p: Double
   public let q: Double
   public let logP: Double
-  public let logQ: Double
+  /// The x it was made from, kept so that log(1 - p), which only anchor-neg needs, is computed
+  /// on demand instead of costing every cross-entropy and focal evaluation a log1p.
+  @usableFromInline let source: Double
+  @usableFromInline let fromLogit: Bool
 
   @inlinable
   public init(probability x: Double) {
     p = x
     q = 1 - x
     logP = log(x)
-    logQ = log1p(-x)
+    source = x
+    fromLogit = false
   }
 
   @inlinable
@@ -30,8 +34,12 @@ public struct ProbabilityPoint: Sendable {
     p = sigmoid(z)
     q = sigmoid(-z)
     logP = -softplus(-z)
-    logQ = -softplus(z)
+    source = z
+    fromLogit = true
   }
+
+  @inlinable
+  public var logQ: Double { fromLogit ? -softplus(source) : log1p(-source) }
 
   @inlinable
   public init(_ x: Double, logitAxis: Bool) {

@@ -1,0 +1,39 @@
+// The interactive app's cost per key press, and a million-row CSV export, measured on its own sources.
+
+import Benchmark
+import Losses
+import Plot
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal], maxDuration: .seconds(3))
+
+  Benchmark("key press: update + view of the whole screen, 200x60, 8 series") { benchmark in
+    var state = AppState(views: [], width: 200, height: 60)
+    for name in ["anchor", "ghmc"] {
+      _ = update(&state, .key(.char("a")))
+      for c in name { _ = update(&state, .key(.char(c))) }
+      _ = update(&state, .key(.enter))
+    }
+    _ = update(&state, .key(.char("g")))
+    _ = update(&state, .key(.char("s")))
+    precondition(state.visibleSeries.count == 8)
+    var up = true
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      _ = update(&state, .key(.char(up ? "+" : "-")))
+      up.toggle()
+      blackHole(Screen.render(state))
+    }
+  }
+
+  Benchmark("export: 1,000,000 points of focal as CSV, in memory", configuration: .init(maxIterations: 5)) { benchmark in
+    let requests = try! ViewArguments.parse(["focal", "gamma=2"])
+    let grid = SampleGrid(from: 0.001, to: 0.999, count: 1_000_000)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      let sink = ByteSink(fd: nil)
+      CSVExport.write(requests, grid: grid, to: sink)
+      blackHole(sink)
+    }
+  }
+}
