@@ -29,17 +29,30 @@ struct ExportCommand: ParsableCommand {
   @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
   var output: String?
 
+  @Option(name: .long, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.")
+  var grid: Int?
+
   func run() throws {
+    if let plane = try PlaneRequest.parse(spec) {
+      try write { sink throws(CLIError) in try plane.writeCSV(grid: grid, to: sink) }
+      return
+    }
+    if grid != nil { throw CLIError("--grid is for circle-plane only") }
     let requests = try ViewArguments.parse(spec)
     let axis = try Sampling.sharedAxis(requests)
-    let grid = try Sampling.grid(axis: axis, from: from, to: to, points: points)
+    let samples = try Sampling.grid(axis: axis, from: from, to: to, points: points)
+    try write { sink throws(CLIError) in CSVExport.write(requests, grid: samples, to: sink) }
+  }
+
+  /// To the -o file atomically, or streamed to stdout; `body` checks its input before it writes.
+  private func write(_ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
     if let output {
-      try AtomicFile.write(to: output) { sink throws(CLIError) in CSVExport.write(requests, grid: grid, to: sink) }
-    } else {
-      let sink = ByteSink(fd: 1)
-      CSVExport.write(requests, grid: grid, to: sink)
-      sink.flush()
-      if sink.failure != 0 { throw CLIError("cannot write to stdout: \(errorText(sink.failure))") }
+      try AtomicFile.write(to: output, body)
+      return
     }
+    let sink = ByteSink(fd: 1)
+    try body(sink)
+    sink.flush()
+    if sink.failure != 0 { throw CLIError("cannot write to stdout: \(errorText(sink.failure))") }
   }
 }

@@ -70,17 +70,33 @@ struct PlotCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let plane = try PlaneRequest.parse(spec) {
+      let size = outputSize
+      var canvas = Grid(width: size.width, height: size.height)
+      plane.render(into: &canvas, in: canvas.bounds, marker: marker)
+      print(canvas)
+      return
+    }
     let requests = try ViewArguments.parse(spec)
     let axis = try Sampling.sharedAxis(requests)
     let grid = try Sampling.grid(axis: axis, from: from, to: to, points: points ?? 400)
     let series = LossChart.series(requests, grid: grid)
     if series.count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(series.count))") }
-    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
-    let size = (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
+    let size = outputSize
     let title = requests.map(\.summary).joined(separator: " + ")
     let stack = LossChart.stack(series, axis: axis, title: title, logY: logY, marker: marker, grad: grad)
-    var canvas = Grid(width: size.0, height: size.1)
-    stack.render(into: &canvas, in: Rect(x: 0, y: 0, width: size.0, height: size.1))
+    var canvas = Grid(width: size.width, height: size.height)
+    stack.render(into: &canvas, in: canvas.bounds)
+    print(canvas)
+  }
+
+  /// The terminal's size when stdout is one, else 100x30; --width and --height override.
+  private var outputSize: (width: Int, height: Int) {
+    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
+    return (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
+  }
+
+  private func print(_ canvas: Grid) {
     let colored = color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor)
     let lines = colored ? canvas.ansiLines() : canvas.lines()
     let sink = ByteSink(fd: 1)

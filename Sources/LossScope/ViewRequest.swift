@@ -96,7 +96,10 @@ enum ViewArguments {
       guard let name = group.first else {
         throw CLIError(arguments.isEmpty ? "name a view (see `lossscope list`)" : "'+' must be followed by a view")
       }
-      guard let info = Catalog.view(named: name) else { throw unknownView(name) }
+      guard let info = Catalog.view(named: name) else {
+        if PlaneInfo.named(name) != nil { throw CLIError("\(name) is a 2-D view and cannot share a chart with others") }
+        throw unknownView(name)
+      }
       var request = ViewRequest(info: info)
       for argument in group.dropFirst() { try request.apply(argument) }
       try request.checkAxisParameters()
@@ -106,7 +109,8 @@ enum ViewArguments {
   }
 
   static func unknownView(_ name: String) -> CLIError {
-    let hint = Catalog.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
+    let names = Catalog.views.map(\.name) + PlaneInfo.all.map(\.name)
+    let hint = closest(to: name.lowercased(), among: names).map { " (did you mean '\($0)'?)" } ?? ""
     return CLIError("unknown view '\(name)'\(hint); `lossscope list` shows them all")
   }
 }

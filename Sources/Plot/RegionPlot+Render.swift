@@ -22,6 +22,7 @@ extension RegionPlot {
       lo = min(lo, v)
       hi = max(hi, v)
     }
+    if let fixed = levelRange { (lo, hi) = (fixed.lo, fixed.hi) }
     let span = hi - lo
     let contour = showContour ? contourMask(values, columns: plot.width, rows: plot.height) : []
     let contourGlyph: Unicode.Scalar = ascii ? "#" : "•"
@@ -30,7 +31,7 @@ extension RegionPlot {
         let i = (row - plot.y) * plot.width + (col - plot.x)
         let v = values[i]
         guard v.isFinite else { continue }
-        let level = span > 0 ? min(0.999_999, (v - lo) / span) : 0.5
+        let level = span > 0 ? min(0.999_999, max(0, (v - lo) / span)) : 0.5
         let color = colors.isEmpty ? Color.default : colors[Int(level * Double(colors.count))]
         if !contour.isEmpty && contour[i] {
           grid[col, row] = Cell(contourGlyph, style: Style(fg: color, bold: true))

@@ -44,6 +44,8 @@ public struct RegionPlot: Sendable {
   public var showContour: Bool
   /// Curves drawn over the shading.
   public var overlays: [Series]
+  /// Values mapped to the lightest and darkest shade; nil: the field's own minimum and maximum.
+  public var levelRange: Interval?
   /// Marker for the overlays (forced to `.ascii` with ASCII shading).
   public var overlayMarker: Marker
 
@@ -70,6 +72,7 @@ public struct RegionPlot: Sendable {
     colors = []
     showContour = true
     overlays = []
+    levelRange = nil
     overlayMarker = .braille
   }
 

@@ -46,6 +46,8 @@ struct AppState {
   var marker: Marker = .braille
   var ghost: ViewSlot?
   var sweep = false
+  /// A 2-D view (circle-plane, margins) shown instead of the curves when set.
+  var plane: PlaneSlot?
   var overlay: Overlay = .none
   var status = ""
   var width: Int
@@ -77,9 +79,20 @@ struct AppState {
   var reference: ViewSlot? { views.indices.first { $0 != active }.map { views[$0] } }
   var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
+  /// The parameters the keys change: the plane's when one is shown, else the active view's.
+  var editable: [(spec: ParameterSpec, value: Double)] {
+    plane.map { p in p.parameters.active } ?? activeView.editable
+  }
+
   /// The selected parameter's spec and value, nil for a view without parameters.
   var selectedParameter: (spec: ParameterSpec, value: Double)? {
-    let editable = activeView.editable
+    let editable = self.editable
     return editable.isEmpty ? nil : editable[min(selected, editable.count - 1)]
+  }
+
+  /// The title's name for what is shown.
+  var shownName: String {
+    if let plane { return plane.info.name + " " + plane.parameters.summary }
+    return activeView.name
   }
 }

@@ -36,6 +36,7 @@ enum KeyMap {
     Binding(keys: [.char("R")], label: "R", action: .resetAll, help: "reset every parameter of the view"),
     Binding(keys: [.left, .char("h")], label: "Left h", action: .cursorLeft, help: "move the cursor left"),
     Binding(keys: [.right, .char("l")], label: "Right l", action: .cursorRight, help: "move the cursor right"),
+    Binding(keys: [], label: "Up Down", action: .stepUp, help: "in a 2-D view: move the point up or down (Left/Right: sideways)"),
     Binding(keys: [.char("H"), .home], label: "H Home", action: .cursorFarLeft, help: "move the cursor ten steps left"),
     Binding(keys: [.char("L"), .end], label: "L End", action: .cursorFarRight, help: "move the cursor ten steps right"),
     Binding(keys: [.char("y")], label: "y", action: .toggleLogY, help: "log-y on/off"),

@@ -5,9 +5,9 @@ import Plot
 
 extension Screen {
   static func parameterBar(_ state: AppState, _ grid: inout Grid, row: Int) {
-    let editable = state.activeView.editable
+    let editable = state.editable
     guard !editable.isEmpty else {
-      grid.put(" \(state.activeView.info.name) has no parameters", x: 0, y: row, style: Style(dim: true))
+      grid.put(" \(state.shownName) has no parameters", x: 0, y: row, style: Style(dim: true))
       return
     }
     let selected = min(state.selected, editable.count - 1)

@@ -10,7 +10,7 @@ extension Screen {
       box(title: "keys", lines: KeyMap.helpLines, selected: nil, state, &grid)
     case .picker(let adding, let filter, let selection):
       let choices = pickerChoices(adding: adding, filter: filter, state: state)
-      var lines = choices.map { "\($0.name.padded(12)) \($0.title)  (\($0.axes.map(\.name).joined(separator: "|")))" }
+      var lines = choices.map(\.line)
       if lines.isEmpty { lines = ["no view matches"] }
       let title = (adding ? "add a view" : "choose a view") + ": " + filter + "_"
       box(title: title, lines: lines, selected: choices.isEmpty ? nil : selection, state, &grid)

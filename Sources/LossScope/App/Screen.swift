@@ -14,6 +14,15 @@ enum Screen {
     }
     let w = state.width, h = state.height
     titleBar(state, &grid)
+    if let plane = state.plane {
+      let marks = plane.marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: plane.x, y: plane.y, "")]
+      plane.request.render(into: &grid, in: Rect(x: 0, y: 1, width: w, height: h - 4), marker: state.marker, marks: marks)
+      parameterBar(state, &grid, row: h - 3)
+      grid.put(" " + plane.readout, x: 0, y: h - 2, style: Style(bold: true))
+      statusLine(state, &grid, row: h - 1)
+      overlay(state, &grid)
+      return grid
+    }
     let series = state.visibleSeries
     let samples = state.sampleGrid
     let curves = series.map {
@@ -45,9 +54,11 @@ enum Screen {
   static func titleBar(_ state: AppState, _ grid: inout Grid) {
     let bar = Style(reverse: true)
     grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(" ", style: bar))
-    var text = " LossScope  " + state.activeView.name
-    if let reference = state.reference { text += "  vs " + reference.name }
-    text += "  on \(state.axis.name)"
+    var text = " LossScope  " + state.shownName
+    if state.plane == nil {
+      if let reference = state.reference { text += "  vs " + reference.name }
+      text += "  on \(state.axis.name)"
+    }
     grid.put(text, x: 0, y: 0, style: Style(bold: true, reverse: true))
     let right = "? help  q quit "
     grid.put(right, x: state.width - right.count, y: 0, style: bar)

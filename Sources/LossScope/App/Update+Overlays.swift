@@ -2,13 +2,39 @@
 
 import Losses
 
-/// The views the picker offers: matching the filter, and on the current axis when adding.
-func pickerChoices(adding: Bool, filter: String, state: AppState) -> [ViewInfo] {
-  let needle = filter.lowercased()
-  return Catalog.views.filter { info in
-    (needle.isEmpty || info.name.contains(needle) || info.title.lowercased().contains(needle))
-      && (!adding || info.axes.contains { $0.name == state.axis.name })
+/// One entry of the view picker: a curve view or a 2-D view.
+enum PickerChoice {
+  case curve(ViewInfo)
+  case plane(PlaneInfo)
+
+  var name: String {
+    switch self {
+    case .curve(let info): return info.name
+    case .plane(let info): return info.name
+    }
   }
+
+  var line: String {
+    switch self {
+    case .curve(let info): return "\(info.name.padded(12)) \(info.title)  (\(info.axes.map(\.name).joined(separator: "|")))"
+    case .plane(let info): return "\(info.name.padded(12)) \(info.title)  (2-D)"
+    }
+  }
+}
+
+/// The views the picker offers: matching the filter, and on the current axis when adding.
+func pickerChoices(adding: Bool, filter: String, state: AppState) -> [PickerChoice] {
+  let needle = filter.lowercased()
+  func matches(_ name: String, _ title: String) -> Bool {
+    needle.isEmpty || name.contains(needle) || title.lowercased().contains(needle)
+  }
+  let curves = Catalog.views.filter { info in
+    matches(info.name, info.title) && (!adding || info.axes.contains { $0.name == state.axis.name })
+  }.map(PickerChoice.curve)
+  let planes = adding ? [] : PlaneInfo.all.filter { matches($0.name, $0.title) }.map(PickerChoice.plane)
+  // Exact names, then names starting with the filter, then the rest: `ce` picks ce, `marg` margins.
+  func rank(_ c: PickerChoice) -> Int { c.name == needle ? 0 : c.name.hasPrefix(needle) ? 1 : c.name.contains(needle) ? 2 : 3 }
+  return (curves + planes).enumerated().sorted { (rank($0.1), $0.0) < (rank($1.1), $1.0) }.map(\.1)
 }
 
 func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state: inout AppState) -> [Effect] {
@@ -30,7 +56,13 @@ func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state
   return []
 }
 
-private func choose(_ info: ViewInfo, adding: Bool, _ state: inout AppState) {
+private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppState) {
+  state.selected = 0
+  guard case .curve(let info) = choice else {
+    if case .plane(let info) = choice { state.plane = PlaneSlot(info: info) }
+    return
+  }
+  state.plane = nil
   if adding {
     guard let slot = ViewSlot(info: info).onAxis(state.axis.name) else { return }
     state.views.append(slot)
@@ -68,7 +100,7 @@ func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: i
 private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> [Effect] {
   switch prompt {
   case .value(let name):
-    guard let spec = state.activeView.parameters.specs.first(where: { $0.name == name }) else { return [] }
+    guard let spec = state.editable.first(where: { $0.spec.name == name })?.spec else { return [] }
     do {
       setParameter(name, try spec.parse(text), &state)
     } catch {
@@ -83,9 +115,13 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
   }
 }
 
-/// Every visible series as CSV, in `lossscope export`'s format.
+/// Every visible series as CSV, in `lossscope export`'s format; a 2-D view's boundary points.
 func exportText(_ state: AppState) -> String {
   let sink = ByteSink(fd: nil)
+  if let plane = state.plane {
+    try? plane.request.writeCSV(grid: nil, to: sink)
+    return sink.text
+  }
   let series = state.visibleSeries.map { ($0.name, $0.slot.info, $0.slot.parameters, $0.slot.view) }
   CSVExport.write(series: series, axis: state.axis, grid: state.sampleGrid, to: sink)
   return sink.text

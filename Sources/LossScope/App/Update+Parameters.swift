@@ -5,7 +5,7 @@ import Losses
 /// Steps the selected parameter by `k` steps; choices and booleans cycle through their options.
 func step(_ k: Double, _ state: inout AppState) {
   guard let (spec, value) = state.selectedParameter else {
-    state.status = "\(state.activeView.info.name) has no parameters"
+    state.status = "no parameters to change"
     return
   }
   if !spec.isNumeric {
@@ -27,6 +27,10 @@ func step(_ k: Double, _ state: inout AppState) {
 
 /// Sets a parameter of the active view; a new axis carries the other views along or drops them.
 func setParameter(_ name: String, _ value: Double, _ state: inout AppState) {
+  if state.plane != nil {
+    do { try state.plane!.parameters.set(name, to: value, view: state.plane!.info.name) } catch { state.status = error.description }
+    return
+  }
   let oldAxis = state.axis.name
   do {
     try state.views[state.active].set(name, to: value)
@@ -65,8 +69,18 @@ extension ViewSlot {
   }
 }
 
-/// Moves the cursor by `k` nice steps of about a hundredth of the x range.
-func moveCursor(_ k: Double, _ state: inout AppState) {
+/// Moves the cursor by `k` nice steps of about a hundredth of the x range; in a 2-D view, the point.
+func moveCursor(_ k: Double, vertical: Bool = false, _ state: inout AppState) {
+  if var plane = state.plane {
+    let step = plane.span / 100
+    if vertical {
+      plane.y = min(max((plane.y / step).rounded() * step + k * step, 0), plane.span)
+    } else {
+      plane.x = min(max((plane.x / step).rounded() * step + k * step, 0), plane.span)
+    }
+    state.plane = plane
+    return
+  }
   let stepSize = niceStep((state.to - state.from) / 100)
   let snappedCursor = (state.cursor / stepSize).rounded() * stepSize
   state.cursor = min(max(snappedCursor + k * stepSize, state.from), state.to)

@@ -39,6 +39,11 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.status = "not written: \(path) exists"
     return key == .interrupt ? [.quit] : []
   }
+  // In a 2-D view the vertical arrows move the point instead of stepping the parameter.
+  if state.plane != nil, key == .up || key == .down {
+    moveCursor(key == .up ? 1 : -1, vertical: true, &state)
+    return []
+  }
   guard let action = KeyMap.action(for: key) else {
     if case .char(let c) = key { state.status = "no key '\(c)': ? lists the keys" }
     return []
@@ -48,12 +53,16 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 }
 
 private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
+  if state.plane != nil, [.zoomIn, .zoomOut, .zoomReset, .nextView, .removeSeries].contains(action) {
+    state.status = "not in a 2-D view: v chooses a curve view"
+    return []
+  }
   switch action {
   case .quit: return [.quit]
   case .help: state.overlay = .help
   case .nextParameter, .previousParameter:
-    let count = state.activeView.editable.count
-    guard count > 0 else { state.status = "\(state.activeView.info.name) has no parameters"; break }
+    let count = state.editable.count
+    guard count > 0 else { state.status = "no parameters to select"; break }
     state.selected = (state.selected + (action == .nextParameter ? 1 : count - 1)) % count
   case .stepUp: step(1, &state)
   case .stepDown: step(-1, &state)
@@ -68,7 +77,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     guard let (spec, _) = state.selectedParameter else { break }
     setParameter(spec.name, spec.defaultValue, &state)
   case .resetAll:
-    for (spec, _) in state.activeView.editable where spec.name != "axis" { setParameter(spec.name, spec.defaultValue, &state) }
+    for (spec, _) in state.editable where spec.name != "axis" { setParameter(spec.name, spec.defaultValue, &state) }
   case .cursorLeft: moveCursor(-1, &state)
   case .cursorRight: moveCursor(1, &state)
   case .cursorFarLeft: moveCursor(-10, &state)
@@ -79,12 +88,14 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     state.marker = all[(all.firstIndex(of: state.marker)! + 1) % all.count]
   case .chooseView: state.overlay = .picker(adding: false, filter: "", selection: 0)
   case .addView:
+    guard state.plane == nil else { state.status = "a 2-D view stands alone: v chooses a curve view"; break }
     guard state.visibleSeries.count < AppState.maxSeries else { state.status = "at most 8 series"; break }
     state.overlay = .picker(adding: true, filter: "", selection: 0)
   case .nextView:
     state.active = (state.active + 1) % state.views.count
     state.selected = 0
   case .pinGhost:
+    guard state.plane == nil else { state.status = "a 2-D view has no ghost"; break }
     if state.ghost == nil {
       state.ghost = state.activeView
       state.status = "ghost pinned: change a parameter to compare"
@@ -92,6 +103,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
       state.ghost = nil
     }
   case .toggleSweep:
+    guard state.plane == nil else { state.status = "a 2-D view has no sweep"; break }
     guard state.selectedParameter != nil else { state.status = "no parameter to sweep"; break }
     state.sweep.toggle()
   case .removeSeries: removeSeries(&state)
