@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "Losses"),
@@ -23,6 +24,7 @@ let package = Package(
       dependencies: [
         "Losses", "Plot", "CNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       // A statically linked runtime halves start-up (10 ms -> 5.6 ms for a whole `plot`): most of
       // a short run is the dynamic loader resolving the Swift libraries. Release builds only.

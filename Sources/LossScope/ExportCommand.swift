@@ -32,15 +32,20 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.")
   var grid: Int?
 
+  @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
+  var preset: String?
+
   func run() throws {
-    if let plane = try PlaneRequest.parse(spec) {
+    let selection = try Selection(spec: spec, preset: preset)
+    if let plane = selection.plane {
       try write { sink throws(CLIError) in try plane.writeCSV(grid: grid, to: sink) }
       return
     }
     if grid != nil { throw CLIError("--grid is for circle-plane only") }
-    let requests = try ViewArguments.parse(spec)
+    let requests = selection.views
     let axis = try Sampling.sharedAxis(requests)
-    let samples = try Sampling.grid(axis: axis, from: from, to: to, points: points)
+    let samples = try Sampling.grid(
+      axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points)
     try write { sink throws(CLIError) in CSVExport.write(requests, grid: samples, to: sink) }
   }
 

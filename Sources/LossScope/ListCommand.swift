@@ -12,6 +12,10 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     if let view {
+      if let plane = PlaneInfo.named(view) {
+        print(ViewText.full(plane), terminator: "")
+        return
+      }
       guard let info = Catalog.view(named: view) else { throw ViewArguments.unknownView(view) }
       print(ViewText.full(info), terminator: "")
     } else {
@@ -30,7 +34,24 @@ enum ViewText {
       let parameters = info.ownParameters.map { "\($0.name)=\($0.format($0.defaultValue)) \($0.rangeText)" }
       if !parameters.isEmpty { text += "\("".padded(12)) " + parameters.joined(separator: "; ") + "\n" }
     }
+    text += "\n2-D views (export gives boundary points, plot the plane):\n"
+    for plane in PlaneInfo.all {
+      text += "\(plane.name.padded(12)) \(plane.formula)\n"
+      text += "\("".padded(12)) " + plane.parameters.map { "\($0.name)=\($0.format($0.defaultValue)) \($0.rangeText)" }.joined(separator: "; ") + "\n"
+    }
     text += "\n`lossscope list VIEW` describes one view in full.\n"
+    return text
+  }
+
+  static func full(_ plane: PlaneInfo) -> String {
+    var text = "\(plane.name): \(plane.title)\n\n  \(plane.formula)\n\n"
+    text += "Plane: \(plane.xName) across, \(plane.yName) up; export columns: \(plane.columns.joined(separator: ","))\n\nParameters:\n"
+    for spec in plane.parameters {
+      let unit = spec.unit.isEmpty ? "" : " \(spec.unit)"
+      text += "  \(spec.name.padded(12)) default \(spec.format(spec.defaultValue))\(unit), \(spec.rangeText)\n"
+      text += "  \("".padded(12)) \(spec.meaning)\n"
+    }
+    text += "\nSource: \(plane.source)\n"
     return text
   }
 

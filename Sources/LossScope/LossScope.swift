@@ -17,7 +17,7 @@ struct LossScope: ParsableCommand {
       inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
       """,
     version: CSVExport.version,
-    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self],
+    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self],
     defaultSubcommand: OpenCommand.self)
 }
 
@@ -29,14 +29,35 @@ struct OpenCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("Views to open: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
   var spec: [String] = []
 
+  @Option(name: .long, help: "Open on a preset (NAME or PATH); name=value arguments override it.")
+  var preset: String?
+
   func run() throws {
-    let requests = spec.isEmpty ? [] : try ViewArguments.parse(spec)
-    if let swept = requests.first(where: { !$0.sweeps.isEmpty }) {
+    let selection = spec.isEmpty && preset == nil ? nil : try Selection(spec: spec, preset: preset)
+    let plane = selection?.plane
+    let requests = selection?.views ?? []
+    if selection?.preset == nil, let swept = requests.first(where: { !$0.sweeps.isEmpty }) {
       throw CLIError("\(swept.sweeps[0].name) has several values: press s in the app to sweep, or use `lossscope plot`")
     }
     if !requests.isEmpty { _ = try Sampling.sharedAxis(requests) }
     if requests.count > AppState.maxSeries { throw CLIError("at most \(AppState.maxSeries) views") }
     var state = AppState(views: requests.map { ViewSlot(info: $0.info, parameters: $0.parameters) })
+    if let plane {
+      state.plane = PlaneSlot(info: plane.info)
+      state.plane?.parameters = plane.parameters
+    }
+    if let preset = selection?.preset {
+      if let from = preset.from, state.axis.contains(from) { state.from = from }
+      if let to = preset.to, state.axis.contains(to), to > state.from { state.to = to }
+      if let cursor = preset.cursor { state.cursor = min(max(cursor, state.from), state.to) }
+      state.logY = preset.logY
+      state.status = "preset \(preset.name): \(preset.title)"
+      if let sweep = preset.views.first?.sweeps.first {
+        // The TUI sweeps one parameter around its value: start it on the preset's sweep.
+        state.selected = state.editable.firstIndex { $0.spec.name == sweep.name } ?? 0
+        state.sweep = true
+      }
+    }
     state.clock = { localTimestamp() }
     state.color = !TerminalInfo.noColor
     let backend: CursesBackend

@@ -69,22 +69,29 @@ struct PlotCommand: ParsableCommand {
     }
   }
 
+  @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
+  var preset: String?
+
   func run() throws {
-    if let plane = try PlaneRequest.parse(spec) {
+    let selection = try Selection(spec: spec, preset: preset)
+    if let plane = selection.plane {
       let size = outputSize
       var canvas = Grid(width: size.width, height: size.height)
       plane.render(into: &canvas, in: canvas.bounds, marker: marker)
       print(canvas)
       return
     }
-    let requests = try ViewArguments.parse(spec)
+    let requests = selection.views
     let axis = try Sampling.sharedAxis(requests)
-    let grid = try Sampling.grid(axis: axis, from: from, to: to, points: points ?? 400)
+    let grid = try Sampling.grid(
+      axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points ?? 400)
     let series = LossChart.series(requests, grid: grid)
     if series.count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(series.count))") }
     let size = outputSize
     let title = requests.map(\.summary).joined(separator: " + ")
-    let stack = LossChart.stack(series, axis: axis, title: title, logY: logY, marker: marker, grad: grad)
+    let stack = LossChart.stack(
+      series, axis: axis, title: selection.preset?.title ?? title, logY: logY || selection.preset?.logY == true,
+      marker: marker, grad: grad || selection.preset?.grad == true)
     var canvas = Grid(width: size.width, height: size.height)
     stack.render(into: &canvas, in: canvas.bounds)
     print(canvas)

@@ -73,6 +73,12 @@ struct ViewRequest {
   /// The parameters named on the command line, fixed or swept, in order.
   private(set) var userSet: [String] = []
 
+  /// Forgets an earlier value of `name` so that a later one (a command-line override) may replace it.
+  mutating func replace(_ name: String) {
+    userSet.removeAll { $0 == name }
+    sweeps.removeAll { $0.name == name }
+  }
+
   /// Refuses a parameter that only matters on another axis, so nothing is silently ignored.
   func checkAxisParameters() throws(CLIError) {
     let axis = self.axis.name

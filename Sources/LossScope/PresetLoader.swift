@@ -1,0 +1,155 @@
+// Reading a preset file with TOMLKit: every key checked, every mistake reported with its line.
+
+import Losses
+import TOMLKit
+
+enum PresetLoader {
+  static let topKeys = ["name", "title", "description", "source", "view", "parameters", "views",
+                        "from", "to", "log_y", "grad", "cursor"]
+
+  /// Parses `text` (read from `path`); errors read `path:line: message`.
+  static func parse(_ text: String, path: String) throws(CLIError) -> Preset {
+    let lines = LineFinder(text)
+    func fail(_ line: Int, _ message: String) -> CLIError { CLIError("\(path):\(line): \(message)") }
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw fail(error.source.begin.line, "TOML syntax: \(error.description)")
+    } catch {
+      throw fail(1, "TOML syntax: \(error)")
+    }
+    for key in table.keys where !topKeys.contains(key) {
+      throw fail(lines.line(of: key), "unknown key '\(key)' (valid: \(topKeys.joined(separator: ", ")))")
+    }
+    func string(_ key: String, required: Bool = false) throws(CLIError) -> String? {
+      guard let value = table[key] else {
+        if required { throw fail(1, "missing key '\(key)'") }
+        return nil
+      }
+      guard let s = value.string else { throw fail(lines.line(of: key), "\(key) must be a string") }
+      return s
+    }
+    func number(_ key: String) throws(CLIError) -> Double? {
+      guard let value = table[key] else { return nil }
+      guard let x = value.double ?? value.int.map(Double.init), x.isFinite else {
+        throw fail(lines.line(of: key), "\(key) must be a number")
+      }
+      return x
+    }
+    func flag(_ key: String) throws(CLIError) -> Bool {
+      guard let value = table[key] else { return false }
+      guard let b = value.bool else { throw fail(lines.line(of: key), "\(key) must be true or false") }
+      return b
+    }
+
+    let name = try string("name", required: true)!
+    var preset = Preset(
+      name: name, title: try string("title") ?? name, description: try string("description") ?? "",
+      source: try string("source") ?? "", path: path, views: [],
+      from: try number("from"), to: try number("to"), logY: try flag("log_y"), grad: try flag("grad"),
+      cursor: try number("cursor"))
+
+    var entries: [(view: String, line: Int, parameters: TOMLTable?, parametersLine: Int)] = []
+    if table["view"] != nil {
+      if table["views"] != nil { throw fail(lines.line(of: "views"), "use either view or [[views]], not both") }
+      let parameters = table["parameters"]
+      if parameters != nil && parameters?.table == nil { throw fail(lines.line(of: "parameters"), "parameters must be a table") }
+      entries.append((try string("view")!, lines.line(of: "view"), parameters?.table, lines.header("parameters")))
+    } else if let views = table["views"] {
+      guard let array = views.array else { throw fail(lines.line(of: "views"), "views must be [[views]] tables") }
+      for (i, element) in array.enumerated() {
+        let start = lines.header("[views]", occurrence: i)
+        guard let entry = element.table else { throw fail(start, "each [[views]] entry must be a table") }
+        for key in entry.keys where key != "view" && key != "parameters" {
+          throw fail(lines.line(of: key, after: start), "unknown key '\(key)' in [[views]] (valid: view, parameters)")
+        }
+        guard let view = entry["view"]?.string else { throw fail(start, "each [[views]] entry needs view = \"NAME\"") }
+        entries.append((view, lines.line(of: "view", after: start), entry["parameters"]?.table,
+                        lines.header("views.parameters", after: start)))
+      }
+    } else {
+      throw fail(1, "missing view = \"NAME\" or [[views]] tables")
+    }
+
+    for entry in entries {
+      var arguments: [String] = []
+      if let parameters = entry.parameters {
+        for key in parameters.keys {
+          let line = lines.line(of: key, after: entry.parametersLine)
+          guard let text = valueText(parameters[key]) else {
+            throw fail(line, "\(key) must be a number, true/false, a word or a list of numbers")
+          }
+          arguments.append("\(key)=\(text)")
+        }
+      }
+      if let plane = PlaneInfo.named(entry.view) {
+        do {
+          preset.plane = try PlaneRequest.parse([plane.name] + arguments)
+        } catch {
+          throw fail(entry.parametersLine, error.description)
+        }
+        continue
+      }
+      guard let info = Catalog.view(named: entry.view) else {
+        throw fail(entry.line, ViewArguments.unknownView(entry.view).description)
+      }
+      var request = ViewRequest(info: info)
+      for argument in arguments {
+        let key = String(argument.prefix { $0 != "=" })
+        do { try request.apply(argument) } catch { throw fail(lines.line(of: key, after: entry.parametersLine), error.description) }
+      }
+      do { try request.checkAxisParameters() } catch { throw fail(entry.line, error.description) }
+      preset.views.append(request)
+    }
+    if preset.plane != nil && !preset.views.isEmpty { throw fail(1, "a 2-D view cannot be combined with other views") }
+    return preset
+  }
+
+  /// The value as a user would type it after `name=`: numbers, booleans, words, comma lists.
+  static func valueText(_ value: TOMLValueConvertible?) -> String? {
+    guard let value else { return nil }
+    if let b = value.bool { return b ? "true" : "false" }
+    if let i = value.int { return String(i) }
+    if let d = value.double { return d.description }
+    if let s = value.string { return s }
+    if let array = value.array {
+      let items = array.map { valueText($0) }
+      guard !items.isEmpty, items.allSatisfy({ $0 != nil && !$0!.contains(",") }) else { return nil }
+      return items.map { $0! }.joined(separator: ",")
+    }
+    return nil
+  }
+}
+
+/// Finds the line of a key or table header in TOML text, for error messages.
+struct LineFinder {
+  let lines: [Substring]
+
+  init(_ text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+  /// 1-based line of the first `key =` at or after line `after` (1 when not found).
+  func line(of key: String, after: Int = 1) -> Int {
+    for i in max(0, after - 1)..<lines.count {
+      let trimmed = lines[i].drop { $0 == " " || $0 == "\t" }
+      if trimmed.hasPrefix(key) {
+        let rest = trimmed.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
+        if rest.hasPrefix("=") { return i + 1 }
+      }
+    }
+    return after
+  }
+
+  /// 1-based line of a `[name]` (or `[[name]]` when name is `[views]`) header.
+  func header(_ name: String, after: Int = 1, occurrence: Int = 0) -> Int {
+    var seen = 0
+    for i in max(0, after - 1)..<lines.count {
+      let trimmed = lines[i].drop { $0 == " " || $0 == "\t" }
+      if trimmed.hasPrefix("[\(name)]") {
+        if seen == occurrence { return i + 1 }
+        seen += 1
+      }
+    }
+    return after
+  }
+}

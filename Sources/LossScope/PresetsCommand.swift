@@ -1,0 +1,30 @@
+// `lossscope presets`: every preset with its title and source, user presets marked.
+
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+struct PresetsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "presets",
+    abstract: "List the presets: the papers' settings, and your own.",
+    discussion: "Shipped presets come from the presets/ folder; yours from $XDG_CONFIG_HOME/lossscope/presets (default ~/.config/lossscope/presets). Use one with --preset NAME or --preset PATH.")
+
+  func run() throws {
+    let (presets, errors) = PresetStore.all()
+    let width = (presets.map(\.name.count).max() ?? 0) + 2
+    for preset in presets {
+      print("\(preset.name.padded(width))\(preset.title)\(preset.isUser ? "  (yours)" : "")")
+      if !preset.source.isEmpty { print("\("".padded(width))\(preset.source)") }
+    }
+    if presets.isEmpty { print("no presets found (shipped folder: \(PresetStore.shippedFolder))") }
+    for error in errors { printError("skipped: \(error.description)") }
+  }
+}
+
+func printError(_ text: String) {
+  var line = Array((text + "\n").utf8)
+  _ = line.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+}
