@@ -17,7 +17,7 @@ struct LossScope: ParsableCommand {
       inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
       """,
     version: CSVExport.version,
-    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self],
+    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self],
     defaultSubcommand: OpenCommand.self)
 }
 
@@ -58,7 +58,14 @@ struct OpenCommand: ParsableCommand {
         state.sweep = true
       }
     }
+    try Self.runApp(state)
+  }
+
+  /// Takes over the terminal for `initial` until quit; exits 128 + signal when one ended it.
+  static func runApp(_ initial: AppState) throws {
+    var state = initial
     state.clock = { localTimestamp() }
+    state.userPresetFolder = PresetStore.userFolder
     state.color = !TerminalInfo.noColor
     let backend: CursesBackend
     do {

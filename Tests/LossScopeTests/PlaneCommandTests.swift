@@ -104,7 +104,7 @@ import Testing
     #expect(text.contains("sn 0.310 sp 0.710"))
     #expect(text.contains("a_p 0.590 a_n 0.610"))
     _ = press([.char("e")], &s)
-    guard case .writeFile(_, let contents, _)? = press([.enter], &s).first else { Issue.record("no export"); return }
+    guard case .writeFile(_, let contents, _, _)? = press([.enter], &s).first else { Issue.record("no export"); return }
     #expect(contents.contains("curve,sn,sp\ncircle,"))
     _ = press([.char("v")] + typed("marg") + [.enter], &s)
     #expect(s.plane?.info.name == "margins")

@@ -138,17 +138,17 @@ func fresh(width: Int = 120, height: Int = 40) -> AppState {
     _ = press([.char("e")], &s)
     #expect(s.overlay == .prompt(.exportPath, text: "lossscope-20261122-174502.csv"))
     let effects = press([.enter], &s)
-    guard case .writeFile(let path, let contents, let overwrite)? = effects.first else {
+    guard case .writeFile(let path, let contents, let overwrite, _)? = effects.first else {
       Issue.record("no write effect")
       return
     }
     #expect(path == "lossscope-20261122-174502.csv" && !overwrite)
     #expect(contents.contains("series,pt,loss,grad\n"))
     #expect(contents.contains("\nce,0.001,6.907755278982137,0.999\n"))
-    _ = update(&s, .fileExists(path: path))
+    _ = update(&s, .fileExists(path: path, contents: contents))
     guard case .confirmOverwrite = s.overlay else { Issue.record("no confirmation"); return }
-    #expect(press([.char("y")], &s) == [.writeFile(path: path, contents: contents, overwrite: true)])
-    _ = update(&s, .fileExists(path: path))
+    #expect(press([.char("y")], &s) == [.writeFile(path: path, contents: contents, overwrite: true, makeFolder: true)])
+    _ = update(&s, .fileExists(path: path, contents: contents))
     #expect(press([.char("n")], &s).isEmpty)
     #expect(s.status == "not written: \(path) exists")
     _ = update(&s, .fileWritten(path: path))

@@ -16,6 +16,7 @@ enum Overlay: Equatable {
 enum Prompt: Equatable {
   case value(parameter: String)
   case exportPath
+  case presetName
 }
 
 /// Local date and time, injected so that export names are testable.
@@ -48,12 +49,16 @@ struct AppState {
   var sweep = false
   /// A 2-D view (circle-plane, margins) shown instead of the curves when set.
   var plane: PlaneSlot?
+  /// The lesson being followed, if any.
+  var lesson: LessonProgress?
   var overlay: Overlay = .none
   var status = ""
   var width: Int
   var height: Int
   var color = true
   var clock: @Sendable () -> Timestamp = { Timestamp() }
+  /// Where `w` saves presets; set from the environment at start-up.
+  var userPresetFolder = "presets-user"
 
   init(views: [ViewSlot], width: Int = 80, height: Int = 24) {
     self.views = views.isEmpty ? AppState.defaultViews : views

@@ -13,12 +13,14 @@ enum Message: Equatable, Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case fileWritten(path: String)
-  case fileExists(path: String)
+  /// Carries what was to be written, so that `y` writes exactly that.
+  case fileExists(path: String, contents: String)
   case writeFailed(message: String)
 }
 
 /// I/O the update function asks for; the runtime carries it out and reports back with a message.
 enum Effect: Equatable, Sendable {
-  case writeFile(path: String, contents: String, overwrite: Bool)
+  /// `makeFolder`: create the file's folder first (the user's preset folder may not exist yet).
+  case writeFile(path: String, contents: String, overwrite: Bool, makeFolder: Bool = false)
   case quit
 }

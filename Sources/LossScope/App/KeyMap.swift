@@ -9,7 +9,8 @@ enum Action: Equatable, Sendable {
   case toggleLogY, cycleMarker
   case chooseView, addView, nextView, pinGhost, toggleSweep, removeSeries
   case zoomIn, zoomOut, zoomReset
-  case export
+  case export, savePreset
+  case nextStep, previousStep, lessons
 }
 
 struct Binding: Sendable {
@@ -51,6 +52,10 @@ enum KeyMap {
     Binding(keys: [.char("Z")], label: "Z", action: .zoomOut, help: "zoom x out"),
     Binding(keys: [.char("0")], label: "0", action: .zoomReset, help: "reset the x range"),
     Binding(keys: [.char("e")], label: "e", action: .export, help: "export every visible series to CSV"),
+    Binding(keys: [.char("t")], label: "t", action: .lessons, help: "lessons: start the next topic (again: the one after, then off)"),
+    Binding(keys: [.char("n"), .char(" ")], label: "n Space", action: .nextStep, help: "lesson: next step"),
+    Binding(keys: [.char("p")], label: "p", action: .previousStep, help: "lesson: previous step"),
+    Binding(keys: [.char("w")], label: "w", action: .savePreset, help: "save this setup as a preset of yours (name prompted)"),
   ]
 
   static func action(for key: Key) -> Action? {

@@ -30,7 +30,8 @@ enum Runtime {
         for effect in update(&state, queue.removeFirst()) {
           switch effect {
           case .quit: return state
-          case .writeFile(let path, let contents, let overwrite):
+          case .writeFile(let path, let contents, let overwrite, let makeFolder):
+            if makeFolder, let slash = path.lastIndex(of: "/") { _ = PresetStore.makeFolders(String(path[..<slash])) }
             queue.append(write(path: path, contents: contents, overwrite: overwrite))
           }
         }
@@ -42,7 +43,7 @@ enum Runtime {
 
   /// Writes atomically, never over an existing file unless asked; the outcome comes back as a message.
   static func write(path: String, contents: String, overwrite: Bool) -> Message {
-    if !overwrite && access(path, F_OK) == 0 { return .fileExists(path: path) }
+    if !overwrite && access(path, F_OK) == 0 { return .fileExists(path: path, contents: contents) }
     do {
       try AtomicFile.write(to: path) { sink throws(CLIError) in sink.append(contents) }
       return .fileWritten(path: path)

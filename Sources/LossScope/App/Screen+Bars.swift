@@ -55,6 +55,9 @@ extension Screen {
     case .prompt(.exportPath, let path, _):
       text = "export to: \(path)_   (Enter writes, Esc cancels)"
       style = Style(bold: true)
+    case .prompt(.presetName, let name, _):
+      text = "save preset as: \(name)_   (Enter saves to \(state.userPresetFolder), Esc cancels)"
+      style = Style(bold: true)
     case .confirmOverwrite(let path, _):
       text = "\(path) exists: overwrite? y/n"
       style = Style(bold: true, reverse: true)

@@ -14,9 +14,13 @@ enum Screen {
     }
     let w = state.width, h = state.height
     titleBar(state, &grid)
+    // A lesson takes four rows above the parameter bar when there is room for them.
+    let lessonRows = state.lesson != nil && h >= 24 ? 4 : 0
+    if lessonRows > 0 { lessonPanel(state, &grid, rect: Rect(x: 0, y: h - 3 - lessonRows, width: w, height: lessonRows)) }
+    let panels = Rect(x: 0, y: 1, width: w, height: h - 4 - lessonRows)
     if let plane = state.plane {
       let marks = plane.marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: plane.x, y: plane.y, "")]
-      plane.request.render(into: &grid, in: Rect(x: 0, y: 1, width: w, height: h - 4), marker: state.marker, marks: marks)
+      plane.request.render(into: &grid, in: panels, marker: state.marker, marks: marks)
       parameterBar(state, &grid, row: h - 3)
       grid.put(" " + plane.readout, x: 0, y: h - 2, style: Style(bold: true))
       statusLine(state, &grid, row: h - 1)
@@ -31,12 +35,45 @@ enum Screen {
     let stack = LossChart.stack(
       curves, axis: state.axis, title: "", logY: state.logY, marker: state.marker, grad: true,
       cursor: state.cursor)
-    stack.render(into: &grid, in: Rect(x: 0, y: 1, width: w, height: h - 4))
+    stack.render(into: &grid, in: panels)
     parameterBar(state, &grid, row: h - 3)
     readout(state, series, &grid, row: h - 2)
     statusLine(state, &grid, row: h - 1)
     overlay(state, &grid)
     return grid
+  }
+
+  /// The lesson's step: title, text, then the question until it is answered, then the fact.
+  static func lessonPanel(_ state: AppState, _ grid: inout Grid, rect: Rect) {
+    guard let progress = state.lesson else { return }
+    let step = progress.current
+    grid.fill(rect, with: .blank)
+    let header = " \(progress.lesson.title), step \(progress.step + 1)/\(progress.lesson.steps.count): \(step.title)"
+    grid.put(header, x: rect.x, y: rect.y, style: Style(bold: true, reverse: true))
+    guard step.done(state) else {
+      for (i, line) in step.text.prefix(2).enumerated() { grid.put(" " + line, x: rect.x, y: rect.y + 1 + i) }
+      grid.put(" ? " + step.question, x: rect.x, y: rect.y + 3, style: Style(fg: .yellow, bold: true))
+      return
+    }
+    // Answered: the computed fact replaces the text, wrapped over the three rows.
+    let lines = wrap("✓ " + step.reveal(state) + "  (n: next step)", width: rect.width - 2)
+    for (i, line) in lines.prefix(3).enumerated() {
+      grid.put(" " + line, x: rect.x, y: rect.y + 1 + i, style: Style(fg: .green, bold: true))
+    }
+  }
+
+  /// Words into lines of at most `width` characters.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = [], line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
   static func tooSmall(_ state: AppState, _ grid: inout Grid) {

@@ -112,6 +112,14 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
     guard !path.isEmpty else { state.status = "no file name given: nothing written"; return [] }
     state.status = "writing \(path)"
     return [.writeFile(path: path, contents: exportText(state), overwrite: false)]
+  case .presetName:
+    let name = text.trimmingCharacters(in: " ")
+    guard PresetWriter.isValidName(name) else {
+      state.status = "a preset name uses letters, digits, - and _ only: nothing saved"
+      return []
+    }
+    let path = "\(state.userPresetFolder)/\(name).toml"
+    return [.writeFile(path: path, contents: PresetWriter.toml(state, name: name), overwrite: false, makeFolder: true)]
   }
 }
 

@@ -15,8 +15,8 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
   case .writeFailed(let text):
     state.status = text
     return []
-  case .fileExists(let path):
-    state.overlay = .confirmOverwrite(path: path, contents: exportText(state))
+  case .fileExists(let path, let contents):
+    state.overlay = .confirmOverwrite(path: path, contents: contents)
     return []
   case .key(let key):
     return handle(key, &state)
@@ -35,7 +35,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return promptKey(key, prompt: prompt, text: text, fresh: fresh, &state)
   case .confirmOverwrite(let path, let contents):
     state.overlay = .none
-    if key == .char("y") { return [.writeFile(path: path, contents: contents, overwrite: true)] }
+    if key == .char("y") { return [.writeFile(path: path, contents: contents, overwrite: true, makeFolder: true)] }
     state.status = "not written: \(path) exists"
     return key == .interrupt ? [.quit] : []
   }
@@ -115,6 +115,25 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     state.cursor = min(max(state.cursor, state.from), state.to)
   case .export:
     state.overlay = .prompt(.exportPath, text: "lossscope-\(state.clock().compact).csv")
+  case .savePreset:
+    state.overlay = .prompt(.presetName, text: "")
+  case .lessons:
+    let next = state.lesson.flatMap { p in Lessons.all.firstIndex { $0.name == p.lesson.name } }.map { $0 + 1 } ?? 0
+    if next < Lessons.all.count {
+      state.start(LessonProgress(lesson: Lessons.all[next]))
+    } else {
+      state.lesson = nil
+      state.status = "lessons off"
+    }
+  case .nextStep, .previousStep:
+    guard var progress = state.lesson else { state.status = "no lesson running: t starts one"; break }
+    let target = progress.step + (action == .nextStep ? 1 : -1)
+    guard progress.lesson.steps.indices.contains(target) else {
+      state.status = target < 0 ? "this is the first step" : "end of the lesson: t for the next topic"
+      break
+    }
+    progress.step = target
+    state.start(progress)
   }
   return []
 }
