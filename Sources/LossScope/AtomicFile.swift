@@ -9,8 +9,12 @@
 enum AtomicFile {
   /// Runs `body` with a sink into a temporary file beside `path`, then renames it over `path`.
   /// On any failure the temporary file is removed and `path` is untouched.
-  static func write(to path: String, overwrite: Bool = true, _ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
-    if !overwrite && access(path, F_OK) == 0 { throw CLIError("\(path) already exists") }
+  static func write(to requested: String, overwrite: Bool = true, _ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
+    if !overwrite && access(requested, F_OK) == 0 { throw CLIError("\(requested) already exists") }
+    let path = try target(of: requested)
+    // An existing file keeps its permissions; a new one gets 0666 less the umask.
+    var existing = stat()
+    let mode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -34,9 +38,29 @@ enum AtomicFile {
     let failure = sink.failure != 0 ? sink.failure : (fsync(fd) == 0 ? 0 : errno)
     close(fd)
     guard failure == 0 else { throw CLIError("cannot write \(path): \(errorText(failure))") }
-    _ = fchmodDefault(temporary)
+    if let mode { _ = chmod(temporary, mode) } else { _ = fchmodDefault(temporary) }
     guard rename(temporary, path) == 0 else { throw CLIError("cannot write \(path): \(errorText(errno))") }
     finished = true
+  }
+
+  /// The file to replace: a symlink is followed to the file it names (the link stays a link), and
+  /// anything that is not a regular file (a device, a FIFO, a folder) is refused, since renaming
+  /// over it would destroy it rather than write to it.
+  static func target(of path: String) throws(CLIError) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return path }  // new file
+    var resolved = path
+    if (info.st_mode & S_IFMT) == S_IFLNK {
+      guard let real = realpath(path, nil) else { return path }  // dangling link: create beside it
+      resolved = String(cString: real)
+      free(real)
+      guard stat(resolved, &info) == 0 else { return resolved }
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return resolved
+    case S_IFDIR: throw CLIError("cannot write \(path): it is a folder")
+    default: throw CLIError("cannot write \(path): it is not a regular file (leave out -o to write to stdout)")
+    }
   }
 
   /// mkstemp creates 0600; a CSV should get the usual 0666 less the umask.

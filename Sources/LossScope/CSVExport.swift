@@ -20,9 +20,14 @@ enum CSVExport {
   static func write(_ requests: [ViewRequest], grid: SampleGrid, to sink: ByteSink) {
     let single = requests.count == 1
     var blocks: [Block] = []
+    var used: [String: Int] = [:]
     for request in requests {
       for (parameters, swept) in request.expanded() {
-        let prefix = single ? swept.map(formatNumber) : [seriesName(request.info, parameters)]
+        var name = seriesName(request.info, parameters)
+        // The same view twice (focal + focal) still gets a series name of its own.
+        used[name, default: 0] += 1
+        if let n = used[name], n > 1 { name += " #\(n)" }
+        let prefix = single ? swept.map(formatNumber) : [name]
         blocks.append(Block(info: request.info, parameters: parameters, view: request.info.make(parameters), prefix: prefix))
       }
     }
@@ -36,7 +41,12 @@ enum CSVExport {
   static func write(series: [(name: String, info: ViewInfo, parameters: Parameters, view: any LossView)],
                     axis: AxisSpec, grid: SampleGrid, to sink: ByteSink) {
     let single = series.count == 1
-    let blocks = series.map { Block(info: $0.info, parameters: $0.parameters, view: $0.view, prefix: single ? [] : [$0.name]) }
+    var used: [String: Int] = [:]
+    let blocks = series.map { s -> Block in
+      used[s.name, default: 0] += 1
+      let name = used[s.name]! > 1 ? "\(s.name) #\(used[s.name]!)" : s.name
+      return Block(info: s.info, parameters: s.parameters, view: s.view, prefix: single ? [] : [name])
+    }
     var described: [String] = []
     for s in series {
       if !single { described.append("# series: \(s.name)") }

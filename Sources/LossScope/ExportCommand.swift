@@ -23,13 +23,13 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Last x.")
   var to: Double?
 
-  @Option(name: .long, help: "Number of x values, at least 2 (default 201).")
+  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 201).")
   var points: Int?
 
-  @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.")
+  @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout; - is stdout.")
   var output: String?
 
-  @Option(name: .long, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.")
+  @Option(name: .long, parsing: .unconditional, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.")
   var grid: Int?
 
   @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
 
   /// To the -o file atomically, or streamed to stdout; `body` checks its input before it writes.
   private func write(_ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
-    if let output {
+    if let output, output != "-" {
       try AtomicFile.write(to: output, body)
       return
     }

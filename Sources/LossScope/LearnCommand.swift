@@ -14,7 +14,7 @@ struct LearnCommand: ParsableCommand {
 
   func run() throws {
     guard let topic else {
-      for lesson in Lessons.all { print("\(lesson.name.padded(14))\(lesson.title) (\(lesson.steps.count) steps)") }
+      for lesson in Lessons.all { try emit("\(lesson.name.padded(14))\(lesson.title) (\(lesson.steps.count) steps)" + "\n") }
       return
     }
     guard let lesson = Lessons.named(topic) else {

@@ -13,13 +13,13 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     if let view {
       if let plane = PlaneInfo.named(view) {
-        print(ViewText.full(plane), terminator: "")
+        try emit(ViewText.full(plane))
         return
       }
       guard let info = Catalog.view(named: view) else { throw ViewArguments.unknownView(view) }
-      print(ViewText.full(info), terminator: "")
+      try emit(ViewText.full(info))
     } else {
-      print(ViewText.overview(), terminator: "")
+      try emit(ViewText.overview())
     }
   }
 }

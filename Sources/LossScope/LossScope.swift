@@ -19,6 +19,24 @@ struct LossScope: ParsableCommand {
     version: CSVExport.version,
     subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self],
     defaultSubcommand: OpenCommand.self)
+
+  /// Like ArgumentParser's own main, but every error is one line on stderr: usage mistakes
+  /// point to --help instead of printing the whole usage.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as CLIError {
+      printError("Error: \(error.description)")
+      exit(withError: ExitCode(1))
+    } catch {
+      // --help, --version and exit codes are not mistakes: ArgumentParser prints them as usual.
+      if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
+      let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      printError("Error: \(text) (see lossscope --help)")
+      exit(withError: ExitCode(exitCode(for: error).rawValue))
+    }
+  }
 }
 
 /// The interactive view; the default when no subcommand is named.

@@ -40,17 +40,17 @@ struct PlotCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Last x.")
   var to: Double?
 
-  @Option(name: .long, help: "Number of x values, at least 2 (default 400).")
+  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 400).")
   var points: Int?
 
-  @Option(name: .long, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
+  @Option(name: .long, parsing: .unconditional, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
   var width: Int?
 
-  @Option(name: .long, help: "Height in rows (default: the terminal's, or 30 when not a terminal).")
+  @Option(name: .long, parsing: .unconditional, help: "Height in rows (default: the terminal's, or 30 when not a terminal).")
   var height: Int?
 
-  @Option(name: .long, help: "Dots: braille, halfblock, block or ascii.")
-  var marker: Marker = .braille
+  @Option(name: .long, help: "Dots: braille, halfblock, block or ascii (default: braille, or ascii when several series are drawn without colour, so they stay apart).")
+  var marker: Marker?
 
   @Flag(name: .customLong("log-y"), help: "Logarithmic loss (and grad) axis.")
   var logY = false
@@ -77,8 +77,8 @@ struct PlotCommand: ParsableCommand {
     if let plane = selection.plane {
       let size = outputSize
       var canvas = Grid(width: size.width, height: size.height)
-      plane.render(into: &canvas, in: canvas.bounds, marker: marker)
-      print(canvas)
+      plane.render(into: &canvas, in: canvas.bounds, marker: marker ?? (colored ? .braille : .ascii))
+      try print(canvas)
       return
     }
     let requests = selection.views
@@ -91,10 +91,10 @@ struct PlotCommand: ParsableCommand {
     let title = requests.map(\.summary).joined(separator: " + ")
     let stack = LossChart.stack(
       series, axis: axis, title: selection.preset?.title ?? title, logY: logY || selection.preset?.logY == true,
-      marker: marker, grad: grad || selection.preset?.grad == true)
+      marker: marker ?? (colored || series.count == 1 ? .braille : .ascii), grad: grad || selection.preset?.grad == true)
     var canvas = Grid(width: size.width, height: size.height)
     stack.render(into: &canvas, in: canvas.bounds)
-    print(canvas)
+    try print(canvas)
   }
 
   /// The terminal's size when stdout is one, else 100x30; --width and --height override.
@@ -103,8 +103,11 @@ struct PlotCommand: ParsableCommand {
     return (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
   }
 
-  private func print(_ canvas: Grid) {
-    let colored = color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor)
+  private var colored: Bool {
+    color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor)
+  }
+
+  private func print(_ canvas: Grid) throws(CLIError) {
     let lines = colored ? canvas.ansiLines() : canvas.lines()
     let sink = ByteSink(fd: 1)
     for line in lines {
@@ -112,5 +115,6 @@ struct PlotCommand: ParsableCommand {
       sink.append(byte: UInt8(ascii: "\n"))
     }
     sink.flush()
+    if sink.failure != 0 { throw CLIError("cannot write to stdout: \(errorText(sink.failure))") }
   }
 }

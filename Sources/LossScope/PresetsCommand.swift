@@ -16,10 +16,10 @@ struct PresetsCommand: ParsableCommand {
     let (presets, errors) = PresetStore.all()
     let width = (presets.map(\.name.count).max() ?? 0) + 2
     for preset in presets {
-      print("\(preset.name.padded(width))\(preset.title)\(preset.isUser ? "  (yours)" : "")")
-      if !preset.source.isEmpty { print("\("".padded(width))\(preset.source)") }
+      try emit("\(preset.name.padded(width))\(preset.title)\(preset.isUser ? "  (yours)" : "")" + "\n")
+      if !preset.source.isEmpty { try emit("\("".padded(width))\(preset.source)" + "\n") }
     }
-    if presets.isEmpty { print("no presets found (shipped folder: \(PresetStore.shippedFolder))") }
+    if presets.isEmpty { try emit("no presets found (shipped folder: \(PresetStore.shippedFolder))" + "\n") }
     for error in errors { printError("skipped: \(error.description)") }
   }
 }

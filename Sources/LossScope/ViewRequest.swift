@@ -61,6 +61,9 @@ struct ViewRequest {
     for part in parts {
       do { values.append(try spec.parse(part)) } catch { throw CLIError(error.description) }
     }
+    if Set(values).count < values.count {
+      throw CLIError("\(name)=\(text) lists a value twice: each sweep value makes one series")
+    }
     if values.count > 1 {
       if name == "axis" { throw CLIError("axis cannot be swept: plot each axis separately") }
       sweeps.append((name, values))

@@ -58,7 +58,8 @@ struct AxisPlan: Sendable {
     return lo <= hi ? Interval(lo, hi) : Interval(.nan, .nan)
   }
 
-  /// The data range pulled in to Tukey's far-out fences (see `AxisRange.clipped`).
+  /// The data range pulled in to Tukey's far-out fences (see `AxisRange.clipped`), when at most
+  /// 15% of the values lie beyond them.
   static func clippedRange(_ columns: [ArraySlice<Double>], scale: Scale) -> Interval {
     var values: [Double] = []
     values.reserveCapacity(columns.reduce(0) { $0 + $1.count })
@@ -81,7 +82,14 @@ struct AxisPlan: Sendable {
     let q1 = Quantile.select(&values, 0.25)
     let q3 = Quantile.select(&values, 0.75)
     let iqr = q3 - q1
+    // With half the values equal (a hinge at 0, a loss that underflows) the quartiles say nothing
+    // about the spread: clipping would hide the very part of the curve that varies.
+    guard iqr > 0 else { return Interval(scale.inverse(lo), scale.inverse(hi)) }
     let clipped = Interval(max(lo, q1 - 3 * iqr), min(hi, q3 + 3 * iqr))
+    // Clip only a few extreme values (a pole at the end of the axis). When many values lie beyond
+    // the fences the data is not "a bulk plus outliers" (an exponential spike): show all of it.
+    let outside = values.reduce(0) { $0 + ($1 < clipped.lo || $1 > clipped.hi ? 1 : 0) }
+    guard outside * 100 <= values.count * 15 else { return Interval(scale.inverse(lo), scale.inverse(hi)) }
     return Interval(scale.inverse(clipped.lo), scale.inverse(clipped.hi))
   }
 
@@ -91,6 +99,8 @@ struct AxisPlan: Sendable {
     var r = raw
     if !(r.lo.isFinite && r.hi.isFinite) { r = scale == .log10 ? Interval(1, 10) : Interval(0, 1) }
     if r.lo > r.hi { r = Interval(r.hi, r.lo) }
+    // A constant 0 (a loss that is flat at zero) shows as [0, 1], not [-1, 1]: no negative losses.
+    if scale == .linear && r.lo == 0 && r.hi == 0 { return Interval(0, 1) }
     if scale == .log10 {
       if r.hi <= 0 { return Interval(1, 10) }
       if r.lo <= 0 { r.lo = r.hi / 1000 }

@@ -11,8 +11,9 @@ public enum AxisRange: Sendable, Hashable {
   ///
   /// With Q1 and Q3 the quartiles of all finite values (of log10 values on a log axis)
   /// and IQR = Q3 - Q1, the range is [max(min, Q1 - 3 IQR), min(max, Q3 + 3 IQR)],
-  /// then snapped outward to ticks. It never widens the data range. Curves that go past
-  /// it are drawn leaving the plot at its edge.
+  /// then snapped outward to ticks. It never widens the data range, and it keeps the whole
+  /// range when IQR is 0 or more than 15% of the values lie beyond the fences (a spike, not a
+  /// pole). Curves that go past it are drawn leaving the plot at its edge.
   case clipped
   /// Exactly [lo, hi], no snapping. Reversed ends are swapped; equal ends are widened.
   case explicit(Double, Double)

@@ -42,7 +42,9 @@ enum Runtime {
   }
 
   /// Writes atomically, never over an existing file unless asked; the outcome comes back as a message.
-  static func write(path: String, contents: String, overwrite: Bool) -> Message {
+  static func write(path typed: String, contents: String, overwrite: Bool) -> Message {
+    let path = expandingHome(typed)
+    do { _ = try AtomicFile.target(of: path) } catch { return .writeFailed(message: error.description) }
     if !overwrite && access(path, F_OK) == 0 { return .fileExists(path: path, contents: contents) }
     do {
       try AtomicFile.write(to: path) { sink throws(CLIError) in sink.append(contents) }
@@ -51,6 +53,12 @@ enum Runtime {
       return .writeFailed(message: error.description)
     }
   }
+}
+
+/// `~/x.csv` as a shell would read it.
+func expandingHome(_ path: String) -> String {
+  guard path == "~" || path.hasPrefix("~/"), let home = TerminalInfo.environment("HOME") else { return path }
+  return home + path.dropFirst()
 }
 
 /// A backend that replays scripted messages and keeps every frame: runtime tests and `--headless`.

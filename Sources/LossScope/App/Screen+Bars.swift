@@ -25,8 +25,13 @@ extension Screen {
   static func readout(_ state: AppState, _ series: [VisibleSeries], _ grid: inout Grid, row: Int) {
     let axis = state.axis
     let x = state.cursor
+    // Zoomed in, the cursor needs more digits than 3 to show that it moved.
+    var digits = 1
+    var ratio = abs(x) / max((state.to - state.from) / 100, 1e-300)
+    while ratio >= 1 && digits < 12 { ratio /= 10; digits += 1 }
+    let at = significant(x, digits: max(3, digits))
     let separator = state.marker == .ascii ? " | " : " │ "
-    var parts = ["\(axis.name) \(significant(x))"]
+    var parts = ["\(axis.name) \(at)"]
     for s in series {
       let p = s.slot.evaluate(x)
       parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))")
@@ -35,7 +40,7 @@ extension Screen {
       let base = reference.evaluate(x).loss
       for s in series where s.slot != reference && !s.dimmed {
         let ratio = s.slot.evaluate(x).loss / base
-        parts.append("\(s.slot.info.name)/\(reference.info.name) \(significant(ratio)) at \(axis.name) \(significant(x))")
+        parts.append("\(s.slot.info.name)/\(reference.info.name) \(significant(ratio)) at \(axis.name) \(at)")
       }
     }
     // Ratios are what the user watches: they go first when space is short.

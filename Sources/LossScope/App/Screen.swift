@@ -96,8 +96,11 @@ enum Screen {
       if let reference = state.reference { text += "  vs " + reference.name }
       text += "  on \(state.axis.name)"
     }
-    grid.put(text, x: 0, y: 0, style: Style(bold: true, reverse: true))
     let right = "? help  q quit "
-    grid.put(right, x: state.width - right.count, y: 0, style: bar)
+    // The title gives way to the key hint, visibly cut, never overwritten mid-number.
+    let room = state.width - right.count - 1
+    if text.count > room { text = String(text.prefix(max(0, room - 1))) + "…" }
+    grid.put(text, x: 0, y: 0, style: Style(bold: true, reverse: true))
+    if room > 0 { grid.put(right, x: state.width - right.count, y: 0, style: bar) }
   }
 }

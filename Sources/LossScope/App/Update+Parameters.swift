@@ -18,6 +18,9 @@ func step(_ k: Double, _ state: inout AppState) {
   if spec.kind == .integer { delta = k < 0 ? -max(1, (-delta).rounded()) : max(1, delta.rounded()) }
   var next = snapped(value + delta, spec)
   next = min(max(next, spec.lower), spec.upper)
+  // An open bound (alpha in (0, 1]) stops one step inside it rather than refusing the key.
+  if spec.lowerOpen && next <= spec.lower { next = snapped(spec.lower + spec.step, spec) }
+  if spec.upperOpen && next >= spec.upper { next = snapped(spec.upper - spec.step, spec) }
   guard spec.contains(next), next != value else {
     state.status = "\(spec.name) is at its limit: \(spec.rangeText)"
     return
