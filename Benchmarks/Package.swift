@@ -9,6 +9,7 @@ let package = Package(
   dependencies: [
     .package(name: "LossScope", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .executableTarget(
@@ -28,6 +29,7 @@ let package = Package(
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Plot", package: "LossScope"),
         .product(name: "Losses", package: "LossScope"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       path: "Benchmarks/AppBenchmarks",
       exclude: ["Sources/App/CursesBackend.swift"],

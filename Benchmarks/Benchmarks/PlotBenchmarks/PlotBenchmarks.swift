@@ -5,7 +5,7 @@ import Losses
 import Plot
 
 let benchmarks: @Sendable () -> Void = {
-  Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(3))
+  Benchmark.defaultConfiguration = .init(metrics: [.wallClock], maxDuration: .seconds(3))
 
   Benchmark("chart: compute and render 3 series x 1000 points, braille, 160x48") { benchmark in
     let views = [CrossEntropy.info.make(CrossEntropy.info.defaults), focal(2), focal(5)]
