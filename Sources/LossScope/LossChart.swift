@@ -41,7 +41,9 @@ enum LossChart {
       if let cursor { chart.verticalLines = [ReferenceLine(cursor)] }
       return chart
     }
-    let loss = chart("loss", \.loss)
+    var loss = chart("loss", \.loss)
+    // Beyond three entries a legend inside the plot covers the curves: it goes below instead.
+    if series.count > 3 { loss.legend = .below }
     guard grad else { return ChartStack([loss]) }
     var gradient = chart("grad", \.grad)
     gradient.title = ""

@@ -106,6 +106,9 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     guard state.plane == nil else { state.status = "a 2-D view has no sweep"; break }
     guard state.selectedParameter != nil else { state.status = "no parameter to sweep"; break }
     state.sweep.toggle()
+    let wanted = (state.sweep ? state.sweepValues(state.selectedParameter!.spec).count : 1)
+      + state.views.count - 1 + (state.ghost == nil ? 0 : 1)
+    if wanted > AppState.maxSeries { state.status = "showing \(AppState.maxSeries) of \(wanted) series: x removes some" }
   case .removeSeries: removeSeries(&state)
   case .zoomIn: zoom(0.5, &state)
   case .zoomOut: zoom(2, &state)
