@@ -12,6 +12,10 @@ enum AtomicFile {
   static func write(to requested: String, overwrite: Bool = true, _ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
     if !overwrite && access(requested, F_OK) == 0 { throw CLIError("\(requested) already exists") }
     let path = try target(of: requested)
+    if isStream(path) {
+      try writeThrough(path, body)
+      return
+    }
     // An existing file keeps its permissions; a new one gets 0666 less the umask.
     var existing = stat()
     let mode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
@@ -43,9 +47,9 @@ enum AtomicFile {
     finished = true
   }
 
-  /// The file to replace: a symlink is followed to the file it names (the link stays a link), and
-  /// anything that is not a regular file (a device, a FIFO, a folder) is refused, since renaming
-  /// over it would destroy it rather than write to it.
+  /// The file to replace: a symlink is followed to the file it names (the link stays a link);
+  /// devices and pipes are written through; anything else that is not a regular file (a folder,
+  /// a socket) is refused, since renaming over it would destroy it rather than write to it.
   static func target(of path: String) throws(CLIError) -> String {
     var info = stat()
     guard lstat(path, &info) == 0 else { return path }  // new file
@@ -57,10 +61,28 @@ enum AtomicFile {
       guard stat(resolved, &info) == 0 else { return resolved }
     }
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return resolved
+    case S_IFREG, S_IFCHR, S_IFIFO: return resolved
     case S_IFDIR: throw CLIError("cannot write \(path): it is a folder")
     default: throw CLIError("cannot write \(path): it is not a regular file (leave out -o to write to stdout)")
     }
+  }
+
+  /// A device (/dev/null) or a pipe: written through, since there is nothing to rename over.
+  static func isStream(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    let kind = info.st_mode & S_IFMT
+    return kind == S_IFCHR || kind == S_IFIFO
+  }
+
+  private static func writeThrough(_ path: String, _ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
+    let fd = open(path, O_WRONLY)
+    guard fd >= 0 else { throw CLIError("cannot write \(path): \(errorText(errno))") }
+    defer { close(fd) }
+    let sink = ByteSink(fd: fd)
+    try body(sink)
+    sink.flush()
+    if sink.failure != 0 { throw CLIError("cannot write \(path): \(errorText(sink.failure))") }
   }
 
   /// mkstemp creates 0600; a CSV should get the usual 0666 less the umask.

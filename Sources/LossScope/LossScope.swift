@@ -17,7 +17,7 @@ struct LossScope: ParsableCommand {
       inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
       """,
     version: CSVExport.version,
-    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self],
+    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self],
     defaultSubcommand: OpenCommand.self)
 
   /// Like ArgumentParser's own main, but every error is one line on stderr: usage mistakes

@@ -1,0 +1,98 @@
+// GHM-C statistics per bin for a population that arrives in batches: what `lossscope ghm` writes.
+//
+// For each batch, after its momentum update: count r_i, density r_i / (N w) with w = 1/M, weight
+// beta_i, the reweighted gradient norm at the bin centre c (CE: c; focal: |dFL/dz| at pt = 1 - c,
+// alpha 1; GHM-C: beta_i c) and the totals over the bin's samples (sum g; sum of focal's norm at
+// each g; beta_i sum g).
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+public struct GHMBinRow: Sendable, Equatable {
+  public var bin: Int
+  public var lo: Double
+  public var hi: Double
+  public var count: Int
+  public var density: Double
+  public var weight: Double
+  public var ceNorm: Double
+  public var focalNorm: Double
+  public var ghmNorm: Double
+  public var ceTotal: Double
+  public var focalTotal: Double
+  public var ghmTotal: Double
+}
+
+/// |dFL/dz| of focal loss (alpha 1) for a sample with gradient norm g = 1 - pt.
+@inlinable
+public func focalNorm(g: Double, gamma: Double) -> Double {
+  let logPt = log1p(-g)
+  return power(g, gamma) * (g - gamma * (1 - g) * logPt)
+}
+
+/// Feeds batches of gradient norms through GHM-C's bins and momentum, one table per batch.
+/// Samples are counted as they come (`add(g:)`), so a batch of any size takes constant memory.
+public struct GHMAccumulator: Sendable {
+  public private(set) var harmonizer: GHMHarmonizer
+  public let gamma: Double
+  private var counts: [Int]
+  private var sumG: [Double]
+  private var sumFocal: [Double]
+
+  public init(bins: Int, momentum: Double, gamma: Double) {
+    harmonizer = GHMHarmonizer(bins: bins, momentum: momentum)
+    self.gamma = gamma
+    counts = [Int](repeating: 0, count: harmonizer.bins.count)
+    sumG = [Double](repeating: 0, count: harmonizer.bins.count)
+    sumFocal = [Double](repeating: 0, count: harmonizer.bins.count)
+  }
+
+  public var bins: GHMBins { harmonizer.bins }
+
+  /// Counts one sample of the current batch; g outside [0, 1] is ignored.
+  @inlinable
+  public mutating func add(g: Double) {
+    guard let i = bins.index(of: g) else { return }
+    record(i, g)
+  }
+
+  @usableFromInline
+  mutating func record(_ i: Int, _ g: Double) {
+    counts[i] += 1
+    sumG[i] += g
+    sumFocal[i] += focalNorm(g: g, gamma: gamma)
+  }
+
+  /// Bins a whole batch and closes it.
+  public mutating func add<C: Collection>(batch gs: C) -> [GHMBinRow] where C.Element == Double {
+    for g in gs { add(g: g) }
+    return endBatch()
+  }
+
+  /// Closes the current batch: the momentum update, then its table; the next batch starts empty.
+  public mutating func endBatch() -> [GHMBinRow] {
+    let m = bins.count
+    let weights = harmonizer.update(counts: counts)
+    let total = Double(counts.reduce(0, +))
+    let rows = (0..<m).map { i in
+      let centre = (Double(i) + 0.5) / Double(m)
+      return GHMBinRow(
+        bin: i, lo: bins.edge(i), hi: bins.edge(i + 1), count: counts[i],
+        density: total > 0 ? Double(counts[i]) * Double(m) / total : 0, weight: weights[i],
+        ceNorm: centre, focalNorm: focalNorm(g: centre, gamma: gamma), ghmNorm: weights[i] * centre,
+        ceTotal: sumG[i], focalTotal: sumFocal[i], ghmTotal: weights[i] * sumG[i])
+    }
+    for i in 0..<m {
+      counts[i] = 0
+      sumG[i] = 0
+      sumFocal[i] = 0
+    }
+    return rows
+  }
+
+  /// Samples counted in the current, unfinished batch.
+  public var pending: Int { counts.reduce(0, +) }
+}

@@ -1,0 +1,84 @@
+// `lossscope ghm` on prediction files: counts and weights by hand, batches, and bad rows by line.
+
+import Foundation
+import Testing
+
+@Suite struct GHMCommandTests {
+  func withFile(_ name: String, _ text: String, _ body: (String) throws -> Void) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    try body(path)
+  }
+
+  @Test func countsAndWeightsOfASmallFile() throws {
+    // g = |p - y|: 0.1, 0.1, 0.1 (bin 0 of 4), 0.6 (bin 2): N = 4, n = 2.
+    try withFile("p.csv", "p,y\n0.1,0\n0.9,1\n0.1,0\n0.4,1\n") { path in
+      let r = try run(["ghm", "--predictions", path, "--bins", "4", "--momentum", "0"])
+      #expect(r.status == 0, "\(r.stderr)")
+      let (header, rows) = csvRows(r.stdout)
+      #expect(header == ["bin", "lo", "hi", "count", "density", "weight", "ce_norm", "focal_norm", "ghm_norm",
+                         "ce_total", "focal_total", "ghm_total"])
+      #expect(rows.map { $0[3] } == ["3", "0", "1", "0"])
+      #expect(Double(rows[0][5])! == 4.0 / 6 && Double(rows[2][5])! == 2 && rows[1][5] == "0")
+      #expect(r.stdout.contains("N=4 non-empty bins=2"))
+    }
+  }
+
+  @Test func logitsAreTurnedIntoProbabilities() throws {
+    // logit 0 -> p 0.5 -> g 0.5 for either label.
+    try withFile("z.csv", "logit,label\n0,1\n0,0\n") { path in
+      let r = try run(["ghm", "--predictions", path, "--logits", "--bins", "2", "--momentum", "0"])
+      #expect(csvRows(r.stdout).rows.map { $0[3] } == ["0", "2"])
+    }
+  }
+
+  @Test func batchColumnGivesOneBlockPerBatchWithMomentum() throws {
+    try withFile("b.csv", "score,target,step\n0.1,0,a\n0.1,0,a\n0.9,0,a\n0.2,0,b\n") { path in
+      let r = try run(["ghm", "--predictions", path, "--batch-column", "step", "--bins", "2", "--momentum", "0.5"])
+      let (header, rows) = csvRows(r.stdout)
+      #expect(header.first == "batch")
+      #expect(rows.map { "\($0[0]):\($0[4])" } == ["0:2", "0:1", "1:1", "1:0"])
+      // Batch 0: acc = [1, 0.5], weights 3/acc/2 = [1.5, 3]; batch 1: acc0 = 0.5 + 0.5 = 1, weight 1/1/1.
+      #expect(rows.map { Double($0[6])! } == [1.5, 3, 1, 0])
+    }
+  }
+
+  @Test(arguments: [
+    ("prob,label\n0.5,1\nabc,1\n", "b.csv:3: not a number"),
+    ("prob,label\n0.5,1\n1.5,0\n", "b.csv:3: probability 1.5 is outside [0, 1]"),
+    ("prob,label\n0.5,2\n", "b.csv:2: label 2 is not 0 or 1"),
+    ("prob,label\nnan,1\n", "b.csv:2: not a number"),
+    ("prob,label\n0.5\n", "b.csv:2: 1 fields where the header has 2"),
+    ("x,label\n0.5,1\n", "b.csv:1: no probability column"),
+    ("", "empty file"),
+  ] as [(String, String)])
+  func badRowsNameTheirLine(text: String, message: String) throws {
+    try withFile("b.csv", text) { path in
+      let out = path + ".out"
+      let r = try run(["ghm", "--predictions", path, "-o", out])
+      #expect(r.status != 0 && r.stdout.isEmpty)
+      #expect(r.stderr.contains(message), "\(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
+  }
+
+  @Test func skipInvalidCountsTheSkippedRows() throws {
+    try withFile("s.csv", "prob,label\n0.5,1\nabc,1\n0.2,0\n2,1\n") { path in
+      let r = try run(["ghm", "--predictions", path, "--skip-invalid"])
+      #expect(r.status == 0)
+      #expect(r.stderr.contains("skipped 2 invalid rows"))
+      #expect(r.stdout.contains("N=2 "))
+    }
+  }
+
+  @Test func builtInPopulationHasTenBatchesOfThirtyBins() throws {
+    let r = try run(["ghm"])
+    let (header, rows) = csvRows(r.stdout)
+    #expect(header.first == "batch" && rows.count == 300)
+    #expect(r.stdout.contains("built-in synthetic population"))
+    let plot = try run(["ghm", "--plot"])
+    #expect(plot.stdout.contains("count of g per bin") && plot.stdout.contains("total contribution per bin"))
+  }
+}

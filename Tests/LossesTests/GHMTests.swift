@@ -1,0 +1,68 @@
+// GHM-C's bins, weights and momentum checked on populations small enough to count by hand.
+
+import Losses
+import Testing
+
+@Suite struct GHMTests {
+  @Test func binsFollowTheEdgesExactly() {
+    let bins = GHMBins(count: 30)
+    #expect(bins.index(of: 0) == 0)
+    #expect(bins.index(of: 1.0 / 30) == 1)  // e_1 <= g belongs to bin 1
+    #expect(bins.index(of: (1.0 / 30).nextDown) == 0)
+    #expect(bins.index(of: 1) == 29)  // the last edge is 1 + 1e-6
+    #expect(bins.index(of: 1 + 2e-6) == nil && bins.index(of: -1e-12) == nil)
+    for i in 0..<30 { #expect(bins.index(of: bins.edge(i)) == i) }
+  }
+
+  @Test func weightsWithoutMomentumAreNOverCountTimesNonEmptyBins() {
+    // M = 4: g = 0.1, 0.1, 0.1 (bin 0), 0.6 (bin 2); N = 4, n = 2.
+    var h = GHMHarmonizer(bins: 4, momentum: 0)
+    let w = h.update(counts: GHMBins(count: 4).counts(of: [0.1, 0.1, 0.1, 0.6]))
+    let expected: [Double] = [4.0 / 6.0, 0, 2, 0]
+    #expect(w == expected)
+  }
+
+  @Test func momentumAccumulatesNonEmptyBinsOnly() {
+    var h = GHMHarmonizer(bins: 2, momentum: 0.75)
+    // Batch 1: counts [3, 1] -> acc = [0.75, 0.25], weights 4/acc/2.
+    let first: [Double] = [4 / 0.75 / 2, 4 / 0.25 / 2]
+    #expect(h.update(counts: [3, 1]) == first)
+    // Batch 2: counts [2, 0] -> acc[0] = 0.75*0.75 + 0.25*2 = 1.0625, acc[1] untouched.
+    let w = h.update(counts: [2, 0])
+    let accumulated: [Double] = [0.75 * 0.75 + 0.25 * 2, 0.25]
+    let second: [Double] = [2 / 1.0625, 0]
+    #expect(h.accumulated == accumulated)
+    #expect(w == second)
+  }
+
+  @Test func tableRowsHaveTheDocumentedColumns() {
+    var acc = GHMAccumulator(bins: 2, momentum: 0, gamma: 2)
+    let rows = acc.add(batch: [0.1, 0.2, 0.9])
+    #expect(rows.map(\.count) == [2, 1])
+    let densities: [Double] = [4.0 / 3.0, 2.0 / 3.0], weights: [Double] = [0.75, 1.5]
+    #expect(rows.map(\.density) == densities)
+    #expect(rows.map(\.weight) == weights)
+    #expect(rows[0].ceNorm == 0.25 && rows[1].ceNorm == 0.75)
+    #expect(abs(rows[0].ceTotal - 0.3) < 1e-15 && rows[1].ceTotal == 0.9)
+    #expect(abs(rows[0].ghmTotal - 0.75 * 0.3) < 1e-15)
+    #expect(rows[1].lo == 0.5 && rows[1].hi == 1 + 1e-6)
+  }
+
+  @Test func focalNormIsFocalsGradientAtPtOneMinusG() {
+    let focal = Catalog.view(named: "focal")!
+    var p = focal.defaults
+    try! p.set("gamma", to: 2)
+    let view = focal.make(p)
+    for g in [0.001, 0.1, 0.5, 0.9, 0.999] {
+      #expect(close(focalNorm(g: g, gamma: 2), view.evaluate(1 - g).grad, rel: 1e-12))
+    }
+  }
+
+  @Test func syntheticPopulationIsDeterministicAndConvergedLooking() {
+    let a = SyntheticPopulation().generate(), b = SyntheticPopulation().generate()
+    #expect(a.g == b.g && a.batchEnds == b.batchEnds)
+    let easy = a.g.filter { $0 < 0.1 }.count, outliers = a.g.filter { $0 > 0.9 }.count
+    #expect(easy > a.g.count * 8 / 10)
+    #expect(outliers > 0 && outliers < a.g.count / 20)
+  }
+}
