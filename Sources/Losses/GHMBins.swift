@@ -7,21 +7,26 @@
 
 public struct GHMBins: Sendable, Equatable {
   public let count: Int
+  /// e_0 ... e_M, computed once: binning a hundred million samples must not divide each time.
+  public let edges: [Double]
 
-  public init(count: Int) { self.count = max(1, count) }
+  public init(count: Int) {
+    self.count = max(1, count)
+    let m = self.count
+    edges = (0...m).map { $0 == m ? 1 + 1e-6 : Double($0) / Double(m) }
+  }
 
   /// Lower edge of bin `i`; `edge(count)` is the top edge 1 + 1e-6.
-  public func edge(_ i: Int) -> Double {
-    i >= count ? 1 + 1e-6 : Double(i) / Double(count)
-  }
+  public func edge(_ i: Int) -> Double { edges[min(max(i, 0), count)] }
 
   /// Bin of gradient norm `g`, with the edges compared exactly as `e_i <= g < e_(i+1)`;
   /// nil outside [0, 1 + 1e-6).
+  @inlinable
   public func index(of g: Double) -> Int? {
     guard g >= 0, g < 1 + 1e-6 else { return nil }
     var i = min(Int(g * Double(count)), count - 1)
-    while i > 0 && g < edge(i) { i -= 1 }
-    while i + 1 < count && g >= edge(i + 1) { i += 1 }
+    while i > 0 && g < edges[i] { i -= 1 }
+    while i + 1 < count && g >= edges[i + 1] { i += 1 }
     return i
   }
 

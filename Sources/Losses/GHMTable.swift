@@ -93,6 +93,41 @@ public struct GHMAccumulator: Sendable {
     return rows
   }
 
+  /// Counts and sums of a run of samples, made independently of the running batch so that
+  /// parts of a large file can be binned on several cores and merged in order.
+  public struct Partial: Sendable {
+    public var counts: [Int]
+    public var sumG: [Double]
+    public var sumFocal: [Double]
+    public var rejected = 0
+  }
+
+  /// Bins `gs` (values outside [0, 1] are counted as rejected) without touching the batch.
+  public func partial(_ gs: UnsafeBufferPointer<Double>) -> Partial {
+    let m = bins.count
+    var p = Partial(counts: [Int](repeating: 0, count: m), sumG: [Double](repeating: 0, count: m),
+                    sumFocal: [Double](repeating: 0, count: m))
+    for g in gs {
+      guard let i = bins.index(of: g) else {
+        p.rejected += 1
+        continue
+      }
+      p.counts[i] += 1
+      p.sumG[i] += g
+      p.sumFocal[i] += focalNorm(g: g, gamma: gamma)
+    }
+    return p
+  }
+
+  /// Adds a partial to the current batch.
+  public mutating func merge(_ p: Partial) {
+    for i in 0..<bins.count {
+      counts[i] += p.counts[i]
+      sumG[i] += p.sumG[i]
+      sumFocal[i] += p.sumFocal[i]
+    }
+  }
+
   /// Samples counted in the current, unfinished batch.
   public var pending: Int { counts.reduce(0, +) }
 }
