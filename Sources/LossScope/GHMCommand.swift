@@ -146,22 +146,10 @@ struct GHMCommand: ParsableCommand {
   }
 
   private func csv(_ batches: [(rows: [GHMBinRow], n: Int)], source: String) -> String {
-    let batched = batches.count > 1
-    var text = "# lossscope \(CSVExport.version)\n# ghm: source \(source)\n"
-    text += "# parameters: bins=\(bins) momentum=\(formatNumber(momentum)) gamma=\(formatNumber(gamma))\n"
-    for (i, batch) in batches.enumerated() {
-      let nonEmpty = batch.rows.filter { $0.count > 0 }.count
-      text += "# \(batched ? "batch \(i): " : "")N=\(batch.n) non-empty bins=\(nonEmpty)\n"
-    }
-    text += (batched ? "batch," : "") + "bin,lo,hi,count,density,weight,ce_norm,focal_norm,ghm_norm,ce_total,focal_total,ghm_total\n"
-    for (i, batch) in batches.enumerated() {
-      for r in batch.rows {
-        let cells = [formatNumber(r.lo), formatNumber(r.hi), String(r.count), formatNumber(r.density), formatNumber(r.weight),
-                     formatNumber(r.ceNorm), formatNumber(r.focalNorm), formatNumber(r.ghmNorm),
-                     formatNumber(r.ceTotal), formatNumber(r.focalTotal), formatNumber(r.ghmTotal)]
-        text += (batched ? "\(i)," : "") + "\(r.bin)," + cells.joined(separator: ",") + "\n"
-      }
-    }
-    return text
+    var parameters = Parameters([GHMC.info.ownParameters[0], GHMC.info.ownParameters[1], Focal.gammaSpec])
+    try? parameters.set("bins", to: Double(bins))
+    try? parameters.set("momentum", to: momentum)
+    try? parameters.set("gamma", to: gamma)
+    return GHMTableText.csv(batches.map(\.rows), source: source, parameters: parameters)
   }
 }

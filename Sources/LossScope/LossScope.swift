@@ -1,6 +1,7 @@
 // The `lossscope` command: the interactive view by default, and subcommands for list, export and plot.
 
 import ArgumentParser
+import Losses
 
 #if canImport(Glibc)
   import Glibc
@@ -50,7 +51,37 @@ struct OpenCommand: ParsableCommand {
   @Option(name: .long, help: "Open on a preset (NAME or PATH); name=value arguments override it.")
   var preset: String?
 
+  @Option(name: .long, parsing: .singleValue, help: "Open the GHM explorer on these predictions (CSV, or .npy with --labels).")
+  var predictions: [String] = []
+
+  @Option(name: .long, parsing: .singleValue, help: "Label .npy file(s) for .npy predictions.")
+  var labels: [String] = []
+
+  @Option(name: .customLong("prob-column"), help: "Probability (or logit) column of a predictions CSV.")
+  var probColumn: String?
+
+  @Option(name: .customLong("label-column"), help: "Label column of a predictions CSV.")
+  var labelColumn: String?
+
+  @Option(name: .customLong("batch-column"), help: "Batch column of a predictions CSV.")
+  var batchColumn: String?
+
+  @Flag(name: .long, help: "The predictions are logits.")
+  var logits = false
+
+  @Flag(name: .customLong("skip-invalid"), help: "Skip bad prediction rows instead of stopping.")
+  var skipInvalid = false
+
   func run() throws {
+    if !predictions.isEmpty {
+      let columns = PredictionColumns(probability: probColumn, label: labelColumn, batch: batchColumn, logits: logits)
+      let population = try PopulationLoader.load(predictions: predictions, labels: labels, columns: columns, skipInvalid: skipInvalid)
+      var state = AppState(views: [ViewSlot(info: GHMC.info, population: population), ViewSlot(info: CrossEntropy.info)])
+      state.population = population
+      state.ghm = GHMSlot(file: population)
+      try Self.runApp(state)
+      return
+    }
     let selection = spec.isEmpty && preset == nil ? nil : try Selection(spec: spec, preset: preset)
     let plane = selection?.plane
     let requests = selection?.views ?? []

@@ -24,7 +24,7 @@ public struct Focal: LossView {
       grad: modulation * (pt.q - gamma * pt.p * pt.logP))
   }
 
-  static let gammaSpec = ParameterSpec(
+  public static let gammaSpec = ParameterSpec(
     "gamma", symbol: "γ", default: 2, range: 0...10, step: 0.5,
     meaning: "focusing parameter: how fast easy examples are down-weighted")
 

@@ -49,6 +49,10 @@ struct AppState {
   var sweep = false
   /// A 2-D view (circle-plane, margins) shown instead of the curves when set.
   var plane: PlaneSlot?
+  /// The GHM explorer, shown instead of the curves when set.
+  var ghm: GHMSlot?
+  /// The population of a predictions file (`lossscope --predictions`), used by ghm and ghmc.
+  var population: Population?
   /// The lesson being followed, if any.
   var lesson: LessonProgress?
   var overlay: Overlay = .none
@@ -86,7 +90,8 @@ struct AppState {
 
   /// The parameters the keys change: the plane's when one is shown, else the active view's.
   var editable: [(spec: ParameterSpec, value: Double)] {
-    plane.map { p in p.parameters.active } ?? activeView.editable
+    if let ghm { return ghm.parameters.active }
+    return plane.map { p in p.parameters.active } ?? activeView.editable
   }
 
   /// The selected parameter's spec and value, nil for a view without parameters.
@@ -97,6 +102,7 @@ struct AppState {
 
   /// The title's name for what is shown.
   var shownName: String {
+    if let ghm { return "ghm " + ghm.parameters.summary }
     if let plane { return plane.info.name + " " + plane.parameters.summary }
     return activeView.name
   }

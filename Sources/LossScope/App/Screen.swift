@@ -18,6 +18,14 @@ enum Screen {
     let lessonRows = state.lesson != nil && h >= 24 ? 4 : 0
     if lessonRows > 0 { lessonPanel(state, &grid, rect: Rect(x: 0, y: h - 3 - lessonRows, width: w, height: lessonRows)) }
     let panels = Rect(x: 0, y: 1, width: w, height: h - 4 - lessonRows)
+    if let ghm = state.ghm {
+      GHMPicture.render(ghm.last, into: &grid, in: panels)
+      parameterBar(state, &grid, row: h - 3)
+      grid.put(" " + ghm.readout, x: 0, y: h - 2, style: Style(bold: true))
+      statusLine(state, &grid, row: h - 1)
+      overlay(state, &grid)
+      return grid
+    }
     if let plane = state.plane {
       let marks = plane.marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: plane.x, y: plane.y, "")]
       plane.request.render(into: &grid, in: panels, marker: state.marker, marks: marks)
@@ -92,7 +100,7 @@ enum Screen {
     let bar = Style(reverse: true)
     grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(" ", style: bar))
     var text = " LossScope  " + state.shownName
-    if state.plane == nil {
+    if state.plane == nil && state.ghm == nil {
       if let reference = state.reference { text += "  vs " + reference.name }
       text += "  on \(state.axis.name)"
     }

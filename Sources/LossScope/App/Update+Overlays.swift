@@ -6,11 +6,13 @@ import Losses
 enum PickerChoice {
   case curve(ViewInfo)
   case plane(PlaneInfo)
+  case ghm
 
   var name: String {
     switch self {
     case .curve(let info): return info.name
     case .plane(let info): return info.name
+    case .ghm: return "ghm"
     }
   }
 
@@ -18,6 +20,7 @@ enum PickerChoice {
     switch self {
     case .curve(let info): return "\(info.name.padded(12)) \(info.title)  (\(info.axes.map(\.name).joined(separator: "|")))"
     case .plane(let info): return "\(info.name.padded(12)) \(info.title)  (2-D)"
+    case .ghm: return "\("ghm".padded(12)) GHM explorer: gradient density, weights, reweighted norms  (panels)"
     }
   }
 }
@@ -32,6 +35,7 @@ func pickerChoices(adding: Bool, filter: String, state: AppState) -> [PickerChoi
     matches(info.name, info.title) && (!adding || info.axes.contains { $0.name == state.axis.name })
   }.map(PickerChoice.curve)
   let planes = adding ? [] : PlaneInfo.all.filter { matches($0.name, $0.title) }.map(PickerChoice.plane)
+    + (adding || !matches("ghm", "GHM explorer gradient density") ? [] : [PickerChoice.ghm])
   // Exact names, then names starting with the filter, then the rest: `ce` picks ce, `marg` margins.
   func rank(_ c: PickerChoice) -> Int { c.name == needle ? 0 : c.name.hasPrefix(needle) ? 1 : c.name.contains(needle) ? 2 : 3 }
   return (curves + planes).enumerated().sorted { (rank($0.1), $0.0) < (rank($1.1), $1.0) }.map(\.1)
@@ -58,19 +62,25 @@ func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state
 
 private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppState) {
   state.selected = 0
+  if case .ghm = choice {
+    state.plane = nil
+    if state.ghm == nil { state.ghm = GHMSlot(file: state.population) }
+    return
+  }
+  state.ghm = nil
   guard case .curve(let info) = choice else {
     if case .plane(let info) = choice { state.plane = PlaneSlot(info: info) }
     return
   }
   state.plane = nil
   if adding {
-    guard let slot = ViewSlot(info: info).onAxis(state.axis.name) else { return }
+    guard let slot = ViewSlot(info: info, population: state.population).onAxis(state.axis.name) else { return }
     state.views.append(slot)
     state.status = "added \(slot.name)"
     return
   }
   let oldAxis = state.axis.name
-  state.views[state.active] = ViewSlot(info: info)
+  state.views[state.active] = ViewSlot(info: info, population: state.population)
   state.selected = 0
   state.sweep = false
   if let same = state.views[state.active].onAxis(oldAxis) {
@@ -128,6 +138,10 @@ func exportText(_ state: AppState) -> String {
   let sink = ByteSink(fd: nil)
   if let plane = state.plane {
     try? plane.request.writeCSV(grid: nil, to: sink)
+    return sink.text
+  }
+  if let ghm = state.ghm {
+    sink.append(GHMTableText.csv(ghm.tables, source: ghm.population.source, parameters: ghm.parameters))
     return sink.text
   }
   let series = state.visibleSeries.map { ($0.name, $0.slot.info, $0.slot.parameters, $0.slot.view) }

@@ -30,6 +30,10 @@ func step(_ k: Double, _ state: inout AppState) {
 
 /// Sets a parameter of the active view; a new axis carries the other views along or drops them.
 func setParameter(_ name: String, _ value: Double, _ state: inout AppState) {
+  if state.ghm != nil {
+    do { try state.ghm!.set(name, to: value) } catch { state.status = error.description }
+    return
+  }
   if state.plane != nil {
     do { try state.plane!.parameters.set(name, to: value, view: state.plane!.info.name) } catch { state.status = error.description }
     return

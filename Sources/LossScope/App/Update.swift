@@ -40,7 +40,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return key == .interrupt ? [.quit] : []
   }
   // In a 2-D view the vertical arrows move the point instead of stepping the parameter.
-  if state.plane != nil, key == .up || key == .down {
+  if state.plane != nil, state.ghm == nil, key == .up || key == .down {
     moveCursor(key == .up ? 1 : -1, vertical: true, &state)
     return []
   }
@@ -53,8 +53,12 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 }
 
 private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
-  if state.plane != nil, [.zoomIn, .zoomOut, .zoomReset, .nextView, .removeSeries].contains(action) {
-    state.status = "not in a 2-D view: v chooses a curve view"
+  if state.plane != nil || state.ghm != nil,
+    [.zoomIn, .zoomOut, .zoomReset, .nextView, .removeSeries, .toggleSweep, .addView, .pinGhost,
+     .cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight].contains(action),
+    !(state.plane != nil && [.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight].contains(action))
+  {
+    state.status = "not in this view: v chooses a curve view"
     return []
   }
   switch action {

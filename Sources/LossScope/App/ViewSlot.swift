@@ -8,11 +8,21 @@ struct ViewSlot {
   /// Built once per parameter change: GHM-C builds its population here, never per frame.
   private(set) var view: any LossView
 
-  init(info: ViewInfo, parameters: Parameters? = nil) {
+  /// A predictions file's population, which the ghmc view weighs with instead of the synthetic one.
+  let population: Population?
+
+  init(info: ViewInfo, parameters: Parameters? = nil, population: Population? = nil) {
     self.info = info
     let p = parameters ?? info.defaults
     self.parameters = p
-    self.view = info.make(p)
+    self.population = info.name == GHMC.info.name ? population : nil
+    self.view = Self.build(info, p, self.population)
+  }
+
+  private static func build(_ info: ViewInfo, _ p: Parameters, _ population: Population?) -> any LossView {
+    guard let population else { return info.make(p) }
+    return GHMC(weights: population.weights(bins: p.int("bins"), momentum: p["momentum"]),
+                logitAxis: p.choice("axis") == "logit")
   }
 
   var axis: AxisSpec { info.axis(of: parameters) }
@@ -29,7 +39,7 @@ struct ViewSlot {
 
   mutating func set(_ name: String, to value: Double) throws(ParameterError) {
     try parameters.set(name, to: value, view: info.name)
-    view = info.make(parameters)
+    view = Self.build(info, parameters, population)
   }
 
   func evaluate(_ x: Double) -> LossPoint { view.evaluate(x) }

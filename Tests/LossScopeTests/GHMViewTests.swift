@@ -1,0 +1,52 @@
+// The app's GHM explorer: panels, live parameters, export, and a file's population in the ghmc view.
+
+import Losses
+import Testing
+
+@testable import LossScope
+
+@Suite struct GHMViewTests {
+  @Test func explorerShowsThePanelsAndReactsToItsParameters() {
+    var s = fresh()
+    _ = press([.char("v")] + typed("ghm") + [.enter], &s)
+    // `ghm` is both a prefix of ghmc and the explorer's name: the exact name wins.
+    #expect(s.ghm != nil)
+    #expect(s.selectedParameter?.spec.name == "bins")
+    let text = Screen.render(s).text
+    for panel in ["count of g per bin", "weight beta per bin", "reweighted gradient norm", "total contribution per bin"] {
+      #expect(text.contains(panel), "\(panel)")
+    }
+    _ = press([.char("+")], &s)
+    #expect(s.ghm!.last.count == 31)
+    _ = press([.tab, .tab, .tab, .char("+")], &s)  // samples
+    #expect(s.ghm!.population.g.count == 110_000)
+    _ = press([.char("e")], &s)
+    guard case .writeFile(_, let contents, _, _)? = press([.enter], &s).first else { Issue.record("no export"); return }
+    #expect(contents.contains("batch,bin,lo,hi,count,density,weight,ce_norm,focal_norm,ghm_norm,ce_total,focal_total,ghm_total"))
+  }
+
+  @Test func aFilesPopulationWeighsTheGHMCView() {
+    // Uniform g over 4 bins, one batch: every weight is 1 (momentum 0), so ghmc equals ce.
+    let g: [Float] = [0.1, 0.3, 0.6, 0.9]
+    let population = Population(g: g, batchEnds: [4], source: "test")
+    var slot = ViewSlot(info: GHMC.info, population: population)
+    try! slot.set("bins", to: 4)
+    try! slot.set("momentum", to: 0)
+    let ce = CrossEntropy.info.make(CrossEntropy.info.defaults)
+    for pt in [0.05, 0.3, 0.5, 0.8] {
+      #expect(slot.evaluate(pt) == ce.evaluate(pt))
+    }
+  }
+
+  @Test func populationTablesMatchTheStreamingAccumulator() {
+    let population = Population(SyntheticPopulation(samples: 5000, hard: 0.05))
+    let tables = population.tables(bins: 30, momentum: 0.75, gamma: 2)
+    var accumulator = GHMAccumulator(bins: 30, momentum: 0.75, gamma: 2)
+    var start = 0
+    for (k, end) in population.batchEnds.enumerated() {
+      let rows = accumulator.add(batch: population.g[start..<end].map(Double.init))
+      #expect(rows == tables[k])
+      start = end
+    }
+  }
+}
