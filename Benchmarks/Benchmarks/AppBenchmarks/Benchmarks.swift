@@ -26,6 +26,17 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  Benchmark("ghm: 1,000,000 samples binned (GHM-C with momentum, focal totals) and the four panels drawn at 160x48") { benchmark in
+    let population = Population(SyntheticPopulation(samples: 1_000_000, hard: 0.02))
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      let tables = population.tables(bins: 30, momentum: 0.75, gamma: 2)
+      var grid = Grid(width: 160, height: 48)
+      GHMPicture.render(tables.last!, into: &grid, in: grid.bounds)
+      blackHole(grid)
+    }
+  }
+
   Benchmark("export: 1,000,000 points of focal as CSV, in memory", configuration: .init(maxIterations: 5)) { benchmark in
     let requests = try! ViewArguments.parse(["focal", "gamma=2"])
     let grid = SampleGrid(from: 0.001, to: 0.999, count: 1_000_000)

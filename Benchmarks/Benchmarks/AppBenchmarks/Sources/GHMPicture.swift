@@ -1,0 +1,1 @@
+../../../../Sources/LossScope/GHMPicture.swift
