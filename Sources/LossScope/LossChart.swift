@@ -30,7 +30,7 @@ enum LossChart {
   /// The loss chart, with a gradient chart below sharing the x axis when `grad` is set.
   static func stack(
     _ series: [CurveSeries], axis: AxisSpec, title: String, logY: Bool, marker: Marker, grad: Bool,
-    cursor: Double? = nil
+    cursor: Double? = nil, annotations: [(x: Double, y: Double, text: String)] = []
   ) -> ChartStack {
     let scale: Scale = logY ? .log10 : .linear
     func chart(_ yTitle: String, _ values: (Curve) -> [Double]) -> Chart {
@@ -42,6 +42,7 @@ enum LossChart {
       return chart
     }
     var loss = chart("loss", \.loss)
+    loss.annotations = annotations.map { Annotation(x: $0.x, y: $0.y, $0.text) }
     // Beyond three entries a legend inside the plot covers the curves: it goes below instead.
     if series.count > 3 { loss.legend = .below }
     guard grad else { return ChartStack([loss]) }

@@ -76,6 +76,8 @@ struct PlaneRequest {
       let plane = circle
       plot = RegionPlot(x: Interval(0, 1), y: Interval(0, 1), title: "circle loss level (shade) and boundaries",
                         xTitle: "sn", yTitle: "sp") { sn, sp in plane.decision(sn: sn, sp: sp) }
+      // Shade characters carry the level in mono; with colour the ramp shows it too.
+      plot.colors = RegionPlot.coolToWarm
     } else {
       let plane = margins
       plot = RegionPlot(x: Interval(0, 180), y: Interval(0, 180), title: "margin band of \(plane.kind == "all" ? "arcface" : plane.kind) (shade)",

@@ -91,7 +91,10 @@ struct PlotCommand: ParsableCommand {
     let title = requests.map(\.summary).joined(separator: " + ")
     let stack = LossChart.stack(
       series, axis: axis, title: selection.preset?.title ?? title, logY: logY || selection.preset?.logY == true,
-      marker: marker ?? (colored || series.count == 1 ? .braille : .ascii), grad: grad || selection.preset?.grad == true)
+      marker: marker ?? (colored || series.count == 1 ? .braille : .ascii), grad: grad || selection.preset?.grad == true,
+      annotations: (selection.preset?.annotations ?? []).filter { axis.contains($0.x) }.map { note in
+        (note.x, requests[0].info.make(requests[0].parameters).evaluate(note.x).loss, note.text)
+      })
     var canvas = Grid(width: size.width, height: size.height)
     stack.render(into: &canvas, in: canvas.bounds)
     try print(canvas)

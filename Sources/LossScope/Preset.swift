@@ -17,6 +17,8 @@ struct Preset {
   var logY = false
   var grad = false
   var cursor: Double?
+  /// Notes pinned on the first view's loss curve: (x, text).
+  var annotations: [(x: Double, text: String)] = []
 
   /// Applies command-line `name=value` overrides to every view that has the parameter.
   mutating func override(_ arguments: [String]) throws(CLIError) {

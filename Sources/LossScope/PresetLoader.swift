@@ -5,7 +5,7 @@ import TOMLKit
 
 enum PresetLoader {
   static let topKeys = ["name", "title", "description", "source", "view", "parameters", "views",
-                        "from", "to", "log_y", "grad", "cursor"]
+                        "from", "to", "log_y", "grad", "cursor", "annotations"]
 
   /// Parses `text` (read from `path`); errors read `path:line: message`.
   static func parse(_ text: String, path: String) throws(CLIError) -> Preset {
@@ -49,6 +49,20 @@ enum PresetLoader {
       source: try string("source") ?? "", path: path, views: [],
       from: try number("from"), to: try number("to"), logY: try flag("log_y"), grad: try flag("grad"),
       cursor: try number("cursor"))
+
+    if let notes = table["annotations"] {
+      guard let array = notes.array else { throw fail(lines.line(of: "annotations"), "annotations must be [[annotations]] tables") }
+      for (i, element) in array.enumerated() {
+        let start = lines.header("[annotations]", occurrence: i)
+        guard let entry = element.table, let x = entry["x"]?.double ?? entry["x"]?.int.map(Double.init), x.isFinite,
+          let text = entry["text"]?.string
+        else { throw fail(start, "each [[annotations]] needs x = NUMBER and text = \"...\"") }
+        for key in entry.keys where key != "x" && key != "text" {
+          throw fail(lines.line(of: key, after: start), "unknown key '\(key)' in [[annotations]] (valid: x, text)")
+        }
+        preset.annotations.append((x, text))
+      }
+    }
 
     var entries: [(view: String, line: Int, parameters: TOMLTable?, parametersLine: Int)] = []
     if table["view"] != nil {

@@ -58,6 +58,12 @@ func presetError(_ text: String) -> String? {
     #expect(hadsell.allSatisfy { $0.parameters["margin"] == 1 })
   }
 
+  @Test func annotationsAreReadAndDrawn() throws {
+    #expect(try loadPreset("retinanet").annotations.map(\.x) == [0.9])
+    let r = try run(["plot", "--preset", "retinanet", "--width", "70", "--height", "14"], environment: ["LOSSSCOPE_PRESETS": presetsFolder])
+    #expect(r.stdout.contains("pt 0.9"))
+  }
+
   @Test func focalFig1ExportsTheFiveGammas() throws {
     let r = try run(["export", "--preset", "focal-fig1", "--points", "5"], environment: ["LOSSSCOPE_PRESETS": presetsFolder])
     let (header, rows) = csvRows(r.stdout)
@@ -90,6 +96,7 @@ func presetError(_ text: String) -> String? {
     ("view = \"focal\"\n", "p.toml:1: missing key 'name'"),
     ("name = \"x\"\n[[views]]\nview = \"ce\"\n[[views]]\nview = \"focal\"\nextra = 1\n", "p.toml:6: unknown key 'extra' in [[views]]"),
     ("name = \"x\"\n[[views]]\nview = \"ce\"\n[[views]]\nview = \"focal\"\n[views.parameters]\ngamma = -1\n", "p.toml:7: gamma=-1 is out of range"),
+    ("name = \"x\"\nview = \"ce\"\n[[annotations]]\nx = \"a\"\n", "p.toml:3: each [[annotations]] needs x = NUMBER"),
   ] as [(String, String)])
   func malformedPresetsNameTheirLine(text: String, message: String) {
     let error = presetError(text)
