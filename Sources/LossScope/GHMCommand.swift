@@ -20,23 +20,7 @@ struct GHMCommand: ParsableCommand {
       little-endian, one-dimensional, read in chunks.
       """)
 
-  @Option(name: .long, parsing: .singleValue, help: "CSV file(s) with a header row; several files are batches in order.")
-  var predictions: [String] = []
-
-  @Option(name: .long, parsing: .singleValue, help: "Label .npy file(s), one per --predictions .npy file, in the same order.")
-  var labels: [String] = []
-
-  @Option(name: .customLong("prob-column"), help: "Probability (or, with --logits, logit) column; default prob, p, score, ...")
-  var probColumn: String?
-
-  @Option(name: .customLong("label-column"), help: "Label column (0 or 1); default label, y, target.")
-  var labelColumn: String?
-
-  @Option(name: .customLong("batch-column"), help: "Batch column: rows of one batch are contiguous, batches in file order.")
-  var batchColumn: String?
-
-  @Flag(name: .long, help: "The prediction column holds logits, not probabilities.")
-  var logits = false
+  @OptionGroup var input: PredictionOptions
 
   @Option(name: .long, parsing: .unconditional, help: "Number of bins M (1 to 1000, default 30).")
   var bins = 30
@@ -46,9 +30,6 @@ struct GHMCommand: ParsableCommand {
 
   @Option(name: .long, parsing: .unconditional, help: "Focal gamma for focal_norm and focal_total (0 to 10, default 2).")
   var gamma = 2.0
-
-  @Flag(name: .customLong("skip-invalid"), help: "Skip bad rows (and say how many) instead of stopping.")
-  var skipInvalid = false
 
   @Option(name: [.customShort("o"), .long], help: "Write the CSV to this file (atomically) instead of stdout.")
   var output: String?
@@ -60,15 +41,6 @@ struct GHMCommand: ParsableCommand {
     guard (1...1000).contains(bins) else { throw ValidationError("--bins must be between 1 and 1000 (got \(bins))") }
     guard momentum.isFinite, (0...0.99).contains(momentum) else { throw ValidationError("--momentum must be in [0, 0.99]") }
     guard gamma.isFinite, (0...10).contains(gamma) else { throw ValidationError("--gamma must be in [0, 10]") }
-    let npy = predictions.filter { $0.hasSuffix(".npy") }
-    if !npy.isEmpty {
-      guard npy.count == predictions.count else { throw ValidationError("give either .npy or CSV predictions, not both") }
-      guard labels.count == npy.count else {
-        throw ValidationError("each .npy predictions file needs its labels: --labels FILE (\(npy.count) needed, \(labels.count) given)")
-      }
-    } else if !labels.isEmpty {
-      throw ValidationError("--labels goes with .npy predictions; a CSV has its label column")
-    }
   }
 
   func run() throws {
@@ -95,6 +67,7 @@ struct GHMCommand: ParsableCommand {
       guard n > 0 else { return }
       batches.append((accumulator.endBatch(), n))
     }
+    let predictions = input.predictions, labels = input.labels
     guard !predictions.isEmpty else {
       let population = SyntheticPopulation()
       let (g, ends) = population.generate()
@@ -107,14 +80,14 @@ struct GHMCommand: ParsableCommand {
       return (batches, "built-in synthetic population (\(population.samples) samples, hard \(population.hard), \(ends.count) batches)", 0)
     }
     var skipped = 0
-    let columns = PredictionColumns(probability: probColumn, label: labelColumn, batch: batchColumn, logits: logits)
+    let columns = input.columns
     for (k, file) in predictions.enumerated() {
       if file.hasSuffix(".npy") {
-        var reader = try NpyPredictions(predictions: file, labels: labels[k], logits: logits, skipInvalid: skipInvalid)
+        var reader = try NpyPredictions(predictions: file, labels: labels[k], logits: input.logits, skipInvalid: input.skipInvalid)
         try reader.read { gs in accumulator.merge(binnedOnAllCores(gs, accumulator)) }
         skipped += reader.skipped
       } else {
-        var reader = PredictionsReader(path: file, columns: columns, skipInvalid: skipInvalid)
+        var reader = PredictionsReader(path: file, columns: columns, skipInvalid: input.skipInvalid)
         try reader.read(sample: { accumulator.add(g: $0) }, batchEnded: close)
         skipped += reader.skipped
       }
@@ -125,7 +98,7 @@ struct GHMCommand: ParsableCommand {
   }
 
   /// Bins a chunk in two halves on two cores and adds them up in order (the sums then do not
-  /// depend on timing): a hundred million float32 predictions in well under two seconds.
+  /// depend on timing).
   private func binnedOnAllCores(_ gs: UnsafeBufferPointer<Double>, _ accumulator: GHMAccumulator) -> GHMAccumulator.Partial {
     let half = gs.count / 2
     nonisolated(unsafe) var parts = [GHMAccumulator.Partial?](repeating: nil, count: 2)

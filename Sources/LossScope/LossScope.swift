@@ -51,31 +51,12 @@ struct OpenCommand: ParsableCommand {
   @Option(name: .long, help: "Open on a preset (NAME or PATH); name=value arguments override it.")
   var preset: String?
 
-  @Option(name: .long, parsing: .singleValue, help: "Open the GHM explorer on these predictions (CSV, or .npy with --labels).")
-  var predictions: [String] = []
-
-  @Option(name: .long, parsing: .singleValue, help: "Label .npy file(s) for .npy predictions.")
-  var labels: [String] = []
-
-  @Option(name: .customLong("prob-column"), help: "Probability (or logit) column of a predictions CSV.")
-  var probColumn: String?
-
-  @Option(name: .customLong("label-column"), help: "Label column of a predictions CSV.")
-  var labelColumn: String?
-
-  @Option(name: .customLong("batch-column"), help: "Batch column of a predictions CSV.")
-  var batchColumn: String?
-
-  @Flag(name: .long, help: "The predictions are logits.")
-  var logits = false
-
-  @Flag(name: .customLong("skip-invalid"), help: "Skip bad prediction rows instead of stopping.")
-  var skipInvalid = false
+  @OptionGroup var input: PredictionOptions
 
   func run() throws {
-    if !predictions.isEmpty {
-      let columns = PredictionColumns(probability: probColumn, label: labelColumn, batch: batchColumn, logits: logits)
-      let population = try PopulationLoader.load(predictions: predictions, labels: labels, columns: columns, skipInvalid: skipInvalid)
+    if !input.predictions.isEmpty {
+      let population = try PopulationLoader.load(
+        predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)
       var state = AppState(views: [ViewSlot(info: GHMC.info, population: population), ViewSlot(info: CrossEntropy.info)])
       state.population = population
       state.ghm = GHMSlot(file: population)

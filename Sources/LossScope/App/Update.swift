@@ -53,11 +53,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 }
 
 private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
-  if state.plane != nil || state.ghm != nil,
-    [.zoomIn, .zoomOut, .zoomReset, .nextView, .removeSeries, .toggleSweep, .addView, .pinGhost,
-     .cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight].contains(action),
-    !(state.plane != nil && [.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight].contains(action))
-  {
+  // Zoom, sweeps, ghosts and added views belong to curves; the GHM panels have no cursor either.
+  let curvesOnly: [Action] = [.zoomIn, .zoomOut, .zoomReset, .nextView, .removeSeries, .toggleSweep, .addView, .pinGhost]
+  let cursorKeys: [Action] = [.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight]
+  if (state.plane != nil || state.ghm != nil) && curvesOnly.contains(action) || state.ghm != nil && cursorKeys.contains(action) {
     state.status = "not in this view: v chooses a curve view"
     return []
   }

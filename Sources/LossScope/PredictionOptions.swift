@@ -1,0 +1,42 @@
+// The options that name a predictions file and its columns, shared by `ghm` and the app.
+
+import ArgumentParser
+
+struct PredictionOptions: ParsableArguments {
+  @Option(name: .long, parsing: .singleValue, help: "Predictions: CSV with a header row, or .npy with --labels; several files are batches in order.")
+  var predictions: [String] = []
+
+  @Option(name: .long, parsing: .singleValue, help: "Label .npy file(s), one per .npy predictions file, in the same order.")
+  var labels: [String] = []
+
+  @Option(name: .customLong("prob-column"), help: "Probability (or, with --logits, logit) column; default prob, p, score, ...")
+  var probColumn: String?
+
+  @Option(name: .customLong("label-column"), help: "Label column (0 or 1); default label, y, target.")
+  var labelColumn: String?
+
+  @Option(name: .customLong("batch-column"), help: "Batch column: rows of one batch are contiguous, batches in file order.")
+  var batchColumn: String?
+
+  @Flag(name: .long, help: "The prediction column holds logits, not probabilities.")
+  var logits = false
+
+  @Flag(name: .customLong("skip-invalid"), help: "Skip bad rows (and say how many) instead of stopping.")
+  var skipInvalid = false
+
+  var columns: PredictionColumns {
+    PredictionColumns(probability: probColumn, label: labelColumn, batch: batchColumn, logits: logits)
+  }
+
+  func validate() throws {
+    let npy = predictions.filter { $0.hasSuffix(".npy") }
+    if !npy.isEmpty {
+      guard npy.count == predictions.count else { throw ValidationError("give either .npy or CSV predictions, not both") }
+      guard labels.count == npy.count else {
+        throw ValidationError("each .npy predictions file needs its labels: --labels FILE (\(npy.count) needed, \(labels.count) given)")
+      }
+    } else if !labels.isEmpty {
+      throw ValidationError("--labels goes with .npy predictions; a CSV has its label column")
+    }
+  }
+}
