@@ -86,6 +86,7 @@ struct OpenCommand: ParsableCommand {
         // The TUI sweeps one parameter around its value: start it on the preset's sweep.
         state.selected = state.editable.firstIndex { $0.spec.name == sweep.name } ?? 0
         state.sweep = true
+        state.presetSweep = (sweep.name, sweep.values)
       }
     }
     try Self.runApp(state)

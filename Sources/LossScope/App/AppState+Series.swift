@@ -30,6 +30,7 @@ extension AppState {
 
   /// Five values around the current one (two steps either side, kept in range), or every option.
   func sweepValues(_ spec: ParameterSpec) -> [Double] {
+    if let presetSweep, presetSweep.name == spec.name { return presetSweep.values }
     guard let current = editable.first(where: { $0.spec.name == spec.name })?.value else { return [] }
     if !spec.isNumeric { return (0..<spec.options.count).map(Double.init) }
     var values: [Double] = []

@@ -47,6 +47,8 @@ struct AppState {
   var marker: Marker = .braille
   var ghost: ViewSlot?
   var sweep = false
+  /// Exact sweep values from a preset (focal-fig1's gammas) instead of steps around the value.
+  var presetSweep: (name: String, values: [Double])?
   /// A 2-D view (circle-plane, margins) shown instead of the curves when set.
   var plane: PlaneSlot?
   /// The GHM explorer, shown instead of the curves when set.

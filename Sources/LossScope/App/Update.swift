@@ -49,6 +49,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
   }
   state.status = ""
+  // A preset's exact sweep lasts until the user touches the sweep or the parameters.
+  if ![.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .toggleLogY, .cycleMarker, .help, .export].contains(action) {
+    state.presetSweep = nil
+  }
   return perform(action, &state)
 }
 
