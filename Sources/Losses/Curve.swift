@@ -27,16 +27,17 @@ public struct Curve: Sendable {
   public let grad: [Double]
 
   public init(view: any LossView, grid: SampleGrid) {
-    var xs = [Double](), loss = [Double](), grad = [Double]()
-    xs.reserveCapacity(grid.count)
-    loss.reserveCapacity(grid.count)
-    grad.reserveCapacity(grid.count)
-    for i in 0..<grid.count {
-      let x = grid.x(i)
-      let point = view.evaluate(x)
-      xs.append(x)
-      loss.append(point.loss)
-      grad.append(point.grad)
+    let n = max(0, grid.count)
+    var loss = [Double](repeating: 0, count: n), grad = [Double](repeating: 0, count: n)
+    let xs = (0..<n).map(grid.x)
+    loss.withUnsafeMutableBufferPointer { l in
+      grad.withUnsafeMutableBufferPointer { g in
+        for i in 0..<n {
+          let point = view.evaluate(xs[i])
+          l[i] = point.loss
+          g[i] = point.grad
+        }
+      }
     }
     self.xs = xs
     self.loss = loss

@@ -61,23 +61,27 @@ struct AxisPlan: Sendable {
   /// The data range pulled in to Tukey's far-out fences (see `AxisRange.clipped`), when at most
   /// 15% of the values lie beyond them.
   static func clippedRange(_ columns: [ArraySlice<Double>], scale: Scale) -> Interval {
-    var values: [Double] = []
-    values.reserveCapacity(columns.reduce(0) { $0 + $1.count })
+    // One pass for the extremes and an evenly strided sample of at most 512 values for the
+    // quartiles: the fences only need to be about right, and this runs every frame.
+    var lo = Double.infinity, hi = -Double.infinity, total = 0
     for column in columns {
-      for v in column where scale.accepts(v) { values.append(scale.transform(v)) }
+      for v in column where scale.accepts(v) {
+        let t = scale.transform(v)
+        if t < lo { lo = t }
+        if t > hi { hi = t }
+        total += 1
+      }
     }
-    guard let first = values.first else { return Interval(.nan, .nan) }
-    var lo = first
-    var hi = first
-    for v in values {
-      lo = min(lo, v)
-      hi = max(hi, v)
-    }
-    // Quartiles of an evenly strided sample of at most 1024 values: the fences only need to be
-    // about right, and a full selection over every point of every series is most of a frame.
-    if values.count > 1024 {
-      let stride = values.count / 1024
-      values = (0..<1024).map { values[$0 * stride] }
+    guard total > 0 else { return Interval(.nan, .nan) }
+    let stride = max(1, total / 512)
+    var values: [Double] = []
+    values.reserveCapacity(total / stride + 1)
+    var k = 0
+    for column in columns {
+      for v in column where scale.accepts(v) {
+        if k % stride == 0 { values.append(scale.transform(v)) }
+        k += 1
+      }
     }
     let q1 = Quantile.select(&values, 0.25)
     let q3 = Quantile.select(&values, 0.75)
