@@ -1,7 +1,6 @@
 // `lossscope ghm`: GHM-C's bins, weights and reweighted gradients for a population, as CSV or a picture.
 
 import ArgumentParser
-import Dispatch
 import Losses
 import Plot
 
@@ -84,7 +83,9 @@ struct GHMCommand: ParsableCommand {
     for (k, file) in predictions.enumerated() {
       if file.hasSuffix(".npy") {
         var reader = try NpyPredictions(predictions: file, labels: labels[k], logits: input.logits, skipInvalid: input.skipInvalid)
-        try reader.read { gs in accumulator.merge(binnedOnAllCores(gs, accumulator)) }
+        try reader.read { gs in
+          accumulator.merge(ParallelBinning.partial(accumulator, gs, focal: nil) { a, g, f in a.partial(g, focal: f) })
+        }
         skipped += reader.skipped
       } else {
         var reader = PredictionsReader(path: file, columns: columns, skipInvalid: input.skipInvalid)
@@ -95,27 +96,6 @@ struct GHMCommand: ParsableCommand {
     }
     if batches.isEmpty { throw CLIError("no valid samples in \(predictions.joined(separator: ", "))") }
     return (batches, predictions.joined(separator: " "), skipped)
-  }
-
-  /// Bins a chunk in two halves on two cores and adds them up in order (the sums then do not
-  /// depend on timing).
-  private func binnedOnAllCores(_ gs: UnsafeBufferPointer<Double>, _ accumulator: GHMAccumulator) -> GHMAccumulator.Partial {
-    let half = gs.count / 2
-    nonisolated(unsafe) var parts = [GHMAccumulator.Partial?](repeating: nil, count: 2)
-    let a = UnsafeBufferPointer(rebasing: gs[0..<half]), b = UnsafeBufferPointer(rebasing: gs[half...])
-    nonisolated(unsafe) let halves = [a, b]
-    parts.withUnsafeMutableBufferPointer { out in
-      nonisolated(unsafe) let out = out
-      DispatchQueue.concurrentPerform(iterations: 2) { k in out[k] = accumulator.partial(halves[k]) }
-    }
-    var total = parts[0]!
-    let second = parts[1]!
-    for i in total.counts.indices {
-      total.counts[i] += second.counts[i]
-      total.sumG[i] += second.sumG[i]
-      total.sumFocal[i] += second.sumFocal[i]
-    }
-    return total
   }
 
   private func csv(_ batches: [(rows: [GHMBinRow], n: Int)], source: String) -> String {

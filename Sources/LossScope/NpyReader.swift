@@ -167,21 +167,44 @@ struct NpyPredictions {
       let n = try p.read(size, into: &ps)
       guard n > 0 else { break }
       _ = try y.read(size, into: &ys)
-      var k = 0
-      for i in 0..<n {
-        let x = ps[i], label = ys[i]
-        guard label == 0 || label == 1 else {
-          try reject("\(labels.path): element \(first + i) (byte offset \(labels.offset + (first + i) * labels.dtype.size)): label \(label) is not 0 or 1")
-          continue
+      // The common case, every value valid, runs over raw buffers; the first bad value (if any)
+      // is then found again, in order, by the checked loop below.
+      let firstBad = ps.withUnsafeBufferPointer { p in
+        ys.withUnsafeBufferPointer { y in
+          gs.withUnsafeMutableBufferPointer { out -> Int? in
+            for i in 0..<n {
+              let x = p[i], label = y[i]
+              guard label == 0 || label == 1 else { return i }
+              if logits {
+                guard x.isFinite else { return i }
+                out[i] = label == 1 ? sigmoid(-x) : sigmoid(x)
+              } else {
+                guard x >= 0 && x <= 1 else { return i }
+                out[i] = abs(x - label)
+              }
+            }
+            return nil
+          }
         }
-        if logits {
-          guard x.isFinite else { try reject(where_(first + i) + "logit is not finite"); continue }
-          gs[k] = label == 1 ? sigmoid(-x) : sigmoid(x)
-        } else {
-          guard x >= 0 && x <= 1 else { try reject(where_(first + i) + "probability \(x) is outside [0, 1]"); continue }
-          gs[k] = abs(x - label)
+      }
+      var k = n
+      if let bad = firstBad {
+        k = bad
+        for i in bad..<n {
+          let x = ps[i], label = ys[i]
+          guard label == 0 || label == 1 else {
+            try reject("\(labels.path): element \(first + i) (byte offset \(labels.offset + (first + i) * labels.dtype.size)): label \(label) is not 0 or 1")
+            continue
+          }
+          if logits {
+            guard x.isFinite else { try reject(where_(first + i) + "logit is not finite"); continue }
+            gs[k] = label == 1 ? sigmoid(-x) : sigmoid(x)
+          } else {
+            guard x >= 0 && x <= 1 else { try reject(where_(first + i) + "probability \(x) is outside [0, 1]"); continue }
+            gs[k] = abs(x - label)
+          }
+          k += 1
         }
-        k += 1
       }
       gs.withUnsafeBufferPointer { chunk(UnsafeBufferPointer(rebasing: $0[0..<k])) }
     }

@@ -29,6 +29,8 @@ public struct GHMBinRow: Sendable, Equatable {
 /// |dFL/dz| of focal loss (alpha 1) for a sample with gradient norm g = 1 - pt.
 @inlinable
 public func focalNorm(g: Double, gamma: Double) -> Double {
+  // At g = 1 (pt = 0, and the last bin reaches 1 + 1e-6) (1 - g) log(1 - g) tends to 0.
+  guard g < 1 else { return power(g, gamma) * g }
   let logPt = log1p(-g)
   return power(g, gamma) * (g - gamma * (1 - g) * logPt)
 }
@@ -103,20 +105,59 @@ public struct GHMAccumulator: Sendable {
   }
 
   /// Bins `gs` (values outside [0, 1] are counted as rejected) without touching the batch.
-  public func partial(_ gs: UnsafeBufferPointer<Double>) -> Partial {
+  /// `focal`, when given, holds each sample's focal norm already (a cache for this gamma).
+  public func partial(_ gs: UnsafeBufferPointer<Double>, focal: UnsafeBufferPointer<Double>? = nil) -> Partial {
+    binned(gs, focal: focal)
+  }
+
+  /// The same for the Float samples a population keeps in memory.
+  public func partial(_ gs: UnsafeBufferPointer<Float>, focal: UnsafeBufferPointer<Double>? = nil) -> Partial {
+    binned(gs, focal: focal)
+  }
+
+  // Generic inside the module only, so that each public entry point gets a specialised loop.
+  @inline(__always)
+  private func binned<G: BinaryFloatingPoint>(_ gs: UnsafeBufferPointer<G>, focal: UnsafeBufferPointer<Double>?) -> Partial {
     let m = bins.count
-    var p = Partial(counts: [Int](repeating: 0, count: m), sumG: [Double](repeating: 0, count: m),
-                    sumFocal: [Double](repeating: 0, count: m))
-    for g in gs {
-      guard let i = bins.index(of: g) else {
-        p.rejected += 1
-        continue
+    var counts = [Int](repeating: 0, count: m)
+    var sumG = [Double](repeating: 0, count: m), sumFocal = [Double](repeating: 0, count: m)
+    var rejected = 0
+    let gamma = self.gamma
+    // The hot loop of GHM on a hundred million samples: raw buffers, no optional per sample, and
+    // the edge comparisons that make the bin exactly e_i <= g < e_(i+1) against the stored edges.
+    bins.edges.withUnsafeBufferPointer { edges in
+      counts.withUnsafeMutableBufferPointer { c in
+        sumG.withUnsafeMutableBufferPointer { sg in
+          sumFocal.withUnsafeMutableBufferPointer { sf in
+            @inline(__always) func bin(_ g: Double) -> Int {
+              guard g >= 0 && g < 1 + 1e-6 else { return -1 }
+              var i = Int(g * Double(m))
+              if i >= m { i = m - 1 }
+              if g < edges[i] { i -= 1 } else if i + 1 < m && g >= edges[i + 1] { i += 1 }
+              return i
+            }
+            if let focal {
+              for k in 0..<gs.count {
+                let g = Double(gs[k]), i = bin(g)
+                if i < 0 { rejected += 1; continue }
+                c[i] += 1
+                sg[i] += g
+                sf[i] += focal[k]
+              }
+            } else {
+              for k in 0..<gs.count {
+                let g = Double(gs[k]), i = bin(g)
+                if i < 0 { rejected += 1; continue }
+                c[i] += 1
+                sg[i] += g
+                sf[i] += focalNorm(g: g, gamma: gamma)
+              }
+            }
+          }
+        }
       }
-      p.counts[i] += 1
-      p.sumG[i] += g
-      p.sumFocal[i] += focalNorm(g: g, gamma: gamma)
     }
-    return p
+    return Partial(counts: counts, sumG: sumG, sumFocal: sumFocal, rejected: rejected)
   }
 
   /// Adds a partial to the current batch.

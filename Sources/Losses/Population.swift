@@ -6,6 +6,9 @@ public struct Population: Sendable {
   /// End index of each batch in `g`.
   public var batchEnds: [Int]
   public var source: String
+  /// Each sample's focal norm for one gamma: re-binning after a change of bins or momentum then
+  /// costs no logarithm per sample.
+  public private(set) var focalCache: (gamma: Double, values: [Double])?
 
   public init(g: [Float], batchEnds: [Int], source: String) {
     self.g = g
@@ -19,15 +22,36 @@ public struct Population: Sendable {
               source: "synthetic (\(synthetic.samples) samples, hard \(synthetic.hard))")
   }
 
+  /// Computes (once per gamma) every sample's focal norm.
+  public mutating func prepareFocal(gamma: Double) {
+    guard focalCache?.gamma != gamma else { return }
+    focalCache = (gamma, g.map { focalNorm(g: Double($0), gamma: gamma) })
+  }
+
+  /// Bins a run of samples (with their cached focal norms, if any); the app passes one that
+  /// splits the run over its cores.
+  public typealias Binner = (GHMAccumulator, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Double>?) -> GHMAccumulator.Partial
+
   /// One table per batch, each after its momentum update.
-  public func tables(bins: Int, momentum: Double, gamma: Double) -> [[GHMBinRow]] {
+  public func tables(bins: Int, momentum: Double, gamma: Double, binner: Binner? = nil) -> [[GHMBinRow]] {
     var accumulator = GHMAccumulator(bins: bins, momentum: momentum, gamma: gamma)
+    let cached = focalCache?.gamma == gamma ? focalCache?.values : nil
+    let bin = binner ?? { accumulator, gs, focal in accumulator.partial(gs, focal: focal) }
     var start = 0
     var tables: [[GHMBinRow]] = []
-    for end in batchEnds where end > start {
-      for i in start..<end { accumulator.add(g: Double(g[i])) }
-      tables.append(accumulator.endBatch())
-      start = end
+    g.withUnsafeBufferPointer { all in
+      for end in batchEnds where end > start {
+        let batch = UnsafeBufferPointer(rebasing: all[start..<end])
+        if let cached {
+          cached.withUnsafeBufferPointer { f in
+            accumulator.merge(bin(accumulator, batch, UnsafeBufferPointer(rebasing: f[start..<end])))
+          }
+        } else {
+          accumulator.merge(bin(accumulator, batch, nil))
+        }
+        tables.append(accumulator.endBatch())
+        start = end
+      }
     }
     return tables
   }

@@ -25,6 +25,18 @@ import Testing
     #expect(contents.contains("batch,bin,lo,hi,count,density,weight,ce_norm,focal_norm,ghm_norm,ce_total,focal_total,ghm_total"))
   }
 
+  @Test func theGHMCViewFollowsTheExplorersPopulation() {
+    var s = fresh()
+    _ = press([.char("v")] + typed("ghm") + [.enter], &s)
+    _ = press([.tab, .tab, .tab, .tab, .char("+")], &s)  // hard 0.02 -> 0.03
+    #expect(s.ghm!.parameters["hard"] == 0.03)
+    let expected = s.ghm!.population.weights(bins: 30, momentum: 0.75)
+    _ = press([.char("v")] + typed("ghmc") + [.enter], &s)
+    #expect(s.ghm == nil && s.activeView.info.name == "ghmc")
+    let beta = s.activeView.evaluate(0.5).grad / 0.5
+    #expect(abs(beta - expected[15]) <= 1e-12 * expected[15])
+  }
+
   @Test func aFilesPopulationWeighsTheGHMCView() {
     // Uniform g over 4 bins, one batch: every weight is 1 (momentum 0), so ghmc equals ce.
     let g: [Float] = [0.1, 0.3, 0.6, 0.9]

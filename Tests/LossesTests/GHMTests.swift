@@ -48,6 +48,23 @@ import Testing
     #expect(rows[1].lo == 0.5 && rows[1].hi == 1 + 1e-6)
   }
 
+  @Test func theFastKernelBinsExactlyLikeTheEdges() {
+    for m in [1, 3, 7, 30, 100, 1000] {
+      let bins = GHMBins(count: m)
+      // Every edge, its neighbours, and a spread of values, out-of-range ones included.
+      var gs = bins.edges.flatMap { [$0.nextDown, $0, $0.nextUp] } + (0...997).map { Double($0) / 997 }
+      gs += [-0.5, 1 + 1e-6, 2, 1]
+      let accumulator = GHMAccumulator(bins: m, momentum: 0, gamma: 2)
+      let p = gs.withUnsafeBufferPointer { accumulator.partial($0) }
+      #expect(p.counts == bins.counts(of: gs), "M = \(m)")
+      #expect(p.rejected == gs.filter { bins.index(of: $0) == nil }.count)
+      // A cache of focal norms gives the same sums as computing them.
+      let cache = gs.map { focalNorm(g: $0, gamma: 2) }
+      let q = gs.withUnsafeBufferPointer { g in cache.withUnsafeBufferPointer { accumulator.partial(g, focal: $0) } }
+      #expect(q.sumFocal == p.sumFocal)
+    }
+  }
+
   @Test func focalNormIsFocalsGradientAtPtOneMinusG() {
     let focal = Catalog.view(named: "focal")!
     var p = focal.defaults

@@ -55,6 +55,9 @@ struct AppState {
   var ghm: GHMSlot?
   /// The population of a predictions file (`lossscope --predictions`), used by ghm and ghmc.
   var population: Population?
+  /// What a new ghmc view weighs with: the file's population, else the explorer's synthetic one
+  /// once it has been opened (nil: the view's own synthetic population).
+  var currentPopulation: Population? { population ?? ghm?.population }
   /// The lesson being followed, if any.
   var lesson: LessonProgress?
   var overlay: Overlay = .none

@@ -23,7 +23,10 @@ struct GHMSlot {
     if populationChanged, file == nil {
       population = Population(SyntheticPopulation(samples: parameters.int("samples"), hard: parameters["hard"]))
     }
-    tables = population.tables(bins: parameters.int("bins"), momentum: parameters["momentum"], gamma: parameters["gamma"])
+    population.prepareFocal(gamma: parameters["gamma"])
+    tables = population.tables(
+      bins: parameters.int("bins"), momentum: parameters["momentum"], gamma: parameters["gamma"],
+      binner: ParallelBinning.population)
   }
 
   mutating func set(_ name: String, to value: Double) throws(ParameterError) {

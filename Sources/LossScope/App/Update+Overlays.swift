@@ -67,6 +67,8 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
     if state.ghm == nil { state.ghm = GHMSlot(file: state.population) }
     return
   }
+  // A ghmc view chosen after the explorer weighs with the explorer's population.
+  let population = state.currentPopulation
   state.ghm = nil
   guard case .curve(let info) = choice else {
     if case .plane(let info) = choice { state.plane = PlaneSlot(info: info) }
@@ -74,13 +76,13 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
   }
   state.plane = nil
   if adding {
-    guard let slot = ViewSlot(info: info, population: state.population).onAxis(state.axis.name) else { return }
+    guard let slot = ViewSlot(info: info, population: population).onAxis(state.axis.name) else { return }
     state.views.append(slot)
     state.status = "added \(slot.name)"
     return
   }
   let oldAxis = state.axis.name
-  state.views[state.active] = ViewSlot(info: info, population: state.population)
+  state.views[state.active] = ViewSlot(info: info, population: population)
   state.selected = 0
   state.sweep = false
   if let same = state.views[state.active].onAxis(oldAxis) {

@@ -1,0 +1,1 @@
+../../../../Sources/LossScope/ParallelBinning.swift
