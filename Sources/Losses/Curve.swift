@@ -30,13 +30,9 @@ public struct Curve: Sendable {
     let n = max(0, grid.count)
     var loss = [Double](repeating: 0, count: n), grad = [Double](repeating: 0, count: n)
     let xs = (0..<n).map(grid.x)
-    loss.withUnsafeMutableBufferPointer { l in
-      grad.withUnsafeMutableBufferPointer { g in
-        for i in 0..<n {
-          let point = view.evaluate(xs[i])
-          l[i] = point.loss
-          g[i] = point.grad
-        }
+    xs.withUnsafeBufferPointer { x in
+      loss.withUnsafeMutableBufferPointer { l in
+        grad.withUnsafeMutableBufferPointer { g in view.evaluate(x, loss: l, grad: g) }
       }
     }
     self.xs = xs

@@ -14,6 +14,20 @@ public struct LossPoint: Sendable, Equatable {
 public protocol LossView: Sendable {
   /// Computes loss and `grad` analytically; finite for x in the axis domain and in-range parameters.
   func evaluate(_ x: Double) -> LossPoint
+
+  /// Evaluates a whole grid: one dynamic call per curve, and a loop the compiler specialises for
+  /// each view (the default below), so plotting pays no protocol dispatch per point.
+  func evaluate(_ xs: UnsafeBufferPointer<Double>, loss: UnsafeMutableBufferPointer<Double>, grad: UnsafeMutableBufferPointer<Double>)
+}
+
+extension LossView {
+  public func evaluate(_ xs: UnsafeBufferPointer<Double>, loss: UnsafeMutableBufferPointer<Double>, grad: UnsafeMutableBufferPointer<Double>) {
+    for i in 0..<min(xs.count, loss.count, grad.count) {
+      let point = evaluate(xs[i])
+      loss[i] = point.loss
+      grad[i] = point.grad
+    }
+  }
 }
 
 /// Everything the CLI, the TUI and CSV metadata say about a view, and how to build it.

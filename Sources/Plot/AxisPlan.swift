@@ -61,28 +61,22 @@ struct AxisPlan: Sendable {
   /// The data range pulled in to Tukey's far-out fences (see `AxisRange.clipped`), when at most
   /// 15% of the values lie beyond them.
   static func clippedRange(_ columns: [ArraySlice<Double>], scale: Scale) -> Interval {
-    // One pass for the extremes and an evenly strided sample of at most 512 values for the
+    // One pass for the extremes, then an evenly strided sample of at most 512 values for the
     // quartiles: the fences only need to be about right, and this runs every frame.
-    var lo = Double.infinity, hi = -Double.infinity, total = 0
+    var all: [Double] = []
+    all.reserveCapacity(columns.reduce(0) { $0 + $1.count })
+    var lo = Double.infinity, hi = -Double.infinity
     for column in columns {
       for v in column where scale.accepts(v) {
         let t = scale.transform(v)
-        if t < lo { lo = t }
-        if t > hi { hi = t }
-        total += 1
+        lo = min(lo, t)
+        hi = max(hi, t)
+        all.append(t)
       }
     }
-    guard total > 0 else { return Interval(.nan, .nan) }
-    let stride = max(1, total / 512)
-    var values: [Double] = []
-    values.reserveCapacity(total / stride + 1)
-    var k = 0
-    for column in columns {
-      for v in column where scale.accepts(v) {
-        if k % stride == 0 { values.append(scale.transform(v)) }
-        k += 1
-      }
-    }
+    guard !all.isEmpty else { return Interval(.nan, .nan) }
+    let stride = max(1, all.count / 512)
+    var values = Swift.stride(from: 0, to: all.count, by: stride).map { all[$0] }
     let q1 = Quantile.select(&values, 0.25)
     let q3 = Quantile.select(&values, 0.75)
     let iqr = q3 - q1
