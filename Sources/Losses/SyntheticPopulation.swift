@@ -40,6 +40,12 @@ public struct SyntheticPopulation: Sendable, Equatable {
   /// The weights beta of the last batch after every batch's momentum update.
   public func weights(bins: Int, momentum: Double) -> [Double] {
     let (g, ends) = generate()
+    return Self.weights(g: g, batchEnds: ends, bins: bins, momentum: momentum)
+  }
+
+  /// The same for samples drawn earlier, so that a new bin count or momentum re-bins them
+  /// instead of drawing the population again.
+  public static func weights(g: [Double], batchEnds ends: [Int], bins: Int, momentum: Double) -> [Double] {
     var harmonizer = GHMHarmonizer(bins: bins, momentum: momentum)
     var start = 0
     var weights = [Double](repeating: 0, count: harmonizer.bins.count)

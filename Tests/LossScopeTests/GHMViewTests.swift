@@ -37,6 +37,18 @@ import Testing
     #expect(abs(beta - expected[15]) <= 1e-12 * expected[15])
   }
 
+  @Test func theAppsGHMCViewHasTheLibrarysNumbers() {
+    // The slot keeps its drawn samples to re-bin them; the numbers must stay export's.
+    var slot = ViewSlot(info: GHMC.info)
+    var p = GHMC.info.defaults
+    for (name, value) in [("bins", 10.0), ("momentum", 0.5), ("hard", 0.1), ("samples", 20000)] {
+      try! slot.set(name, to: value)
+      try! p.set(name, to: value)
+      let reference = GHMC.info.make(p)
+      for pt in [0.01, 0.3, 0.55, 0.9, 0.999] { #expect(slot.evaluate(pt) == reference.evaluate(pt), "\(name) at \(pt)") }
+    }
+  }
+
   @Test func aFilesPopulationWeighsTheGHMCView() {
     // Uniform g over 4 bins, one batch: every weight is 1 (momentum 0), so ghmc equals ce.
     let g: [Float] = [0.1, 0.3, 0.6, 0.9]

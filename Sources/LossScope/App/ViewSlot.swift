@@ -10,19 +10,38 @@ struct ViewSlot {
 
   /// A predictions file's population, which the ghmc view weighs with instead of the synthetic one.
   let population: Population?
+  /// The ghmc view's own synthetic samples, drawn once per size and mix: a sweep of bins or
+  /// momentum (five copies, every frame) then re-bins them instead of drawing 100,000 again.
+  private var synthetic: (g: [Double], batchEnds: [Int])?
 
   init(info: ViewInfo, parameters: Parameters? = nil, population: Population? = nil) {
     self.info = info
     let p = parameters ?? info.defaults
     self.parameters = p
-    self.population = info.name == GHMC.info.name ? population : nil
-    self.view = Self.build(info, p, self.population)
+    let ghmc = info.name == GHMC.info.name
+    self.population = ghmc ? population : nil
+    let drawn = ghmc && population == nil ? Self.draw(p) : nil
+    synthetic = drawn
+    view = Self.build(info, p, self.population, drawn)
   }
 
-  private static func build(_ info: ViewInfo, _ p: Parameters, _ population: Population?) -> any LossView {
-    guard let population else { return info.make(p) }
-    return GHMC(weights: population.weights(bins: p.int("bins"), momentum: p["momentum"]),
-                logitAxis: p.choice("axis") == "logit")
+  private static func draw(_ p: Parameters) -> (g: [Double], batchEnds: [Int]) {
+    SyntheticPopulation(samples: p.int("samples"), hard: p["hard"]).generate()
+  }
+
+  private static func build(
+    _ info: ViewInfo, _ p: Parameters, _ population: Population?, _ synthetic: (g: [Double], batchEnds: [Int])?
+  ) -> any LossView {
+    let logit = p.choice("axis") == "logit"
+    if let population {
+      return GHMC(weights: population.weights(bins: p.int("bins"), momentum: p["momentum"]), logitAxis: logit)
+    }
+    if let synthetic {
+      let weights = SyntheticPopulation.weights(
+        g: synthetic.g, batchEnds: synthetic.batchEnds, bins: p.int("bins"), momentum: p["momentum"])
+      return GHMC(weights: weights, logitAxis: logit)
+    }
+    return info.make(p)
   }
 
   var axis: AxisSpec { info.axis(of: parameters) }
@@ -39,7 +58,8 @@ struct ViewSlot {
 
   mutating func set(_ name: String, to value: Double) throws(ParameterError) {
     try parameters.set(name, to: value, view: info.name)
-    view = Self.build(info, parameters, population)
+    if synthetic != nil && (name == "samples" || name == "hard") { synthetic = Self.draw(parameters) }
+    view = Self.build(info, parameters, population, synthetic)
   }
 
   func evaluate(_ x: Double) -> LossPoint { view.evaluate(x) }
