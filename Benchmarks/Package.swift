@@ -9,7 +9,6 @@ let package = Package(
   dependencies: [
     .package(name: "LossScope", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .executableTarget(
@@ -21,18 +20,16 @@ let package = Package(
       ],
       path: "Benchmarks/PlotBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-    // The app's own sources (symlinked, less the curses backend and the argument-parser
-    // commands): an executable target cannot be imported, and this measures the same code.
+    // The app's model and commands, imported from the library target.
     .executableTarget(
       name: "AppBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Plot", package: "LossScope"),
         .product(name: "Losses", package: "LossScope"),
-        .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "LossScopeApp", package: "LossScope"),
       ],
       path: "Benchmarks/AppBenchmarks",
-      exclude: ["Sources/App/CursesBackend.swift"],
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )

@@ -3,7 +3,7 @@
 import Losses
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 @Suite struct GHMViewTests {
   @Test func explorerShowsThePanelsAndReactsToItsParameters() {

@@ -6,7 +6,7 @@ import Plot
 import SnapshotTesting
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 @Suite struct PlaneCommandTests {
   @Test func exportCirclePlaneBoundaries() throws {

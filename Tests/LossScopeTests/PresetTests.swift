@@ -4,7 +4,7 @@ import Foundation
 import Losses
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 /// The repository's presets/ folder, found from this source file.
 let presetsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

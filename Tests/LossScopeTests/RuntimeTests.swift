@@ -4,7 +4,7 @@ import Foundation
 import Losses
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 @Suite struct RuntimeTests {
   @Test func gammaKeysChangeTheReadout() {

@@ -5,7 +5,7 @@ import Plot
 import SnapshotTesting
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 @Suite struct ScreenTests {
   @Test func defaultScreenAt80x24() {

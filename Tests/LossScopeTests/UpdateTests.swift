@@ -4,7 +4,7 @@ import Losses
 import Plot
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
   keys.flatMap { update(&state, .key($0)) }

@@ -3,7 +3,7 @@
 import Losses
 import Testing
 
-@testable import LossScope
+@testable import LossScopeApp
 
 func parseError(_ arguments: [String]) -> String? {
   do {

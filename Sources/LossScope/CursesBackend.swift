@@ -1,6 +1,7 @@
 // The terminal: the only file that imports CNCurses. Opens, draws, reads keys, and always restores.
 
 import CNCurses
+import LossScopeApp
 import Plot
 
 #if canImport(Glibc)
@@ -11,20 +12,7 @@ import Plot
 /// handler, read by the loop after get_wch is interrupted.
 nonisolated(unsafe) private var pendingSignal: Int32 = 0
 
-enum TerminalError: Error, CustomStringConvertible {
-  case notATerminal, noTerm(String), cannotOpen(String)
-
-  var description: String {
-    let hint = "; `lossscope plot VIEW` prints the chart as text instead"
-    switch self {
-    case .notATerminal: return "the interactive view needs a terminal on stdin and stdout" + hint
-    case .noTerm(let term): return term.isEmpty ? "TERM is not set" + hint : "TERM=\(term) cannot draw the interactive view" + hint
-    case .cannotOpen(let term): return "cannot open the terminal (TERM=\(term))" + hint
-    }
-  }
-}
-
-final class CursesBackend: Backend {
+final class CursesBackend: Terminal {
   private let screen: OpaquePointer
   private let colors: Bool
   private var closed = false

@@ -9,7 +9,7 @@ import Plot
 #endif
 
 /// Where the runtime gets messages and puts frames: the terminal, or a script in tests.
-protocol Backend: AnyObject {
+public protocol Backend: AnyObject {
   var size: (width: Int, height: Int) { get }
   /// Blocks until the next key or resize; nil when input has ended or a signal asked to stop.
   func nextMessage() -> Message?

@@ -7,9 +7,10 @@ import Losses
   import Glibc
 #endif
 
-@main
-struct LossScope: ParsableCommand {
-  static let configuration = CommandConfiguration(
+public struct RootCommand: ParsableCommand {
+  public init() {}
+
+  public static let configuration = CommandConfiguration(
     commandName: "lossscope",
     abstract: "See loss functions and their gradients in the terminal.",
     discussion: """
@@ -23,7 +24,7 @@ struct LossScope: ParsableCommand {
 
   /// Like ArgumentParser's own main, but every error is one line on stderr: usage mistakes
   /// point to --help instead of printing the whole usage.
-  static func main() {
+  public static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -98,9 +99,9 @@ struct OpenCommand: ParsableCommand {
     state.clock = { localTimestamp() }
     state.userPresetFolder = PresetStore.userFolder
     state.color = !TerminalInfo.noColor
-    let backend: CursesBackend
+    let backend: any Terminal
     do {
-      backend = try CursesBackend(color: state.color)
+      backend = try TerminalHost.open(state.color)
     } catch {
       throw CLIError(error.description)
     }

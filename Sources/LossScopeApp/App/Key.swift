@@ -1,7 +1,7 @@
 // What the app receives (keys, resizes, results of its effects) and what it asks the runtime to do.
 
 /// A key press, already decoded by a backend.
-enum Key: Equatable, Sendable {
+public enum Key: Equatable, Sendable {
   case char(Character)
   case up, down, left, right, home, end
   case tab, backTab, enter, escape, backspace
@@ -9,7 +9,7 @@ enum Key: Equatable, Sendable {
   case interrupt
 }
 
-enum Message: Equatable, Sendable {
+public enum Message: Equatable, Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case fileWritten(path: String)

@@ -1,1 +1,0 @@
-../../../../Sources/LossScope/ParallelBinning.swift

@@ -1,1 +1,0 @@
-../../../../Sources/LossScope/PresetStore.swift

@@ -1,1 +1,0 @@
-../../../../Sources/LossScope/ViewRequest.swift
