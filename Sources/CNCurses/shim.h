@@ -1,4 +1,4 @@
-/* Wraps the ncursesw macros and globals that Swift cannot import (see ../shared/NCURSES.md). */
+/* Wraps the ncursesw macros and globals that Swift cannot import: macros, and globals such as stdscr and COLORS. */
 #define NCURSES_WIDECHAR 1  /* must precede the include: SwiftPM drops pkg-config's -D_XOPEN_SOURCE */
 #include <locale.h>
 #include <stdio.h>

@@ -17,7 +17,8 @@ enum CSVExport {
 
   /// Writes the table for `requests` on `grid`. One view: `<axis>,loss,grad`, with the swept
   /// parameters as leading columns. Several views: a leading `series` column naming each.
-  static func write(_ requests: [ViewRequest], grid: SampleGrid, to sink: ByteSink) {
+  /// `extras` are the app's own `#` lines (its command line, ghosts), written after the version.
+  static func write(_ requests: [ViewRequest], grid: SampleGrid, to sink: ByteSink, extras: [String] = []) {
     let single = requests.count == 1
     var blocks: [Block] = []
     var used: [String: Int] = [:]
@@ -34,17 +35,18 @@ enum CSVExport {
     let leading = single ? requests[0].sweeps.map(\.name) : ["series"]
     var described: [String] = []
     for request in requests { described += metadata(request.info, request.parameters, sweeps: request.sweeps) }
-    write(blocks, leading: leading, metadata: described, axis: requests[0].axis, grid: grid, to: sink)
+    write(blocks, leading: leading, metadata: extras + described, axis: requests[0].axis, grid: grid, to: sink)
   }
 
   /// Writes named series (the TUI's visible curves): three columns for one, long format for more.
   static func write(series: [(name: String, info: ViewInfo, parameters: Parameters, view: any LossView)],
-                    axis: AxisSpec, grid: SampleGrid, to sink: ByteSink) {
+                    axis: AxisSpec, grid: SampleGrid, to sink: ByteSink, extras: [String] = []) {
     let single = series.count == 1
     var used: [String: Int] = [:]
     let blocks = series.map { s -> Block in
-      used[s.name, default: 0] += 1
-      let name = used[s.name]! > 1 ? "\(s.name) #\(used[s.name]!)" : s.name
+      let n = used[s.name, default: 0] + 1
+      used[s.name] = n
+      let name = n > 1 ? "\(s.name) #\(n)" : s.name
       return Block(info: s.info, parameters: s.parameters, view: s.view, prefix: single ? [] : [name])
     }
     var described: [String] = []
@@ -52,7 +54,7 @@ enum CSVExport {
       if !single { described.append("# series: \(s.name)") }
       described += metadata(s.info, s.parameters, sweeps: [])
     }
-    write(blocks, leading: single ? [] : ["series"], metadata: described, axis: axis, grid: grid, to: sink)
+    write(blocks, leading: single ? [] : ["series"], metadata: extras + described, axis: axis, grid: grid, to: sink)
   }
 
   /// `focal gamma=2 alpha=1`: the view and every active parameter, the `series` column's value.

@@ -21,7 +21,7 @@ struct LearnCommand: ParsableCommand {
       let hint = closest(to: topic, among: Lessons.all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
       throw CLIError("no lesson '\(topic)'\(hint); `lossscope learn` lists them")
     }
-    var state = AppState(views: [])
+    var state = AppState()
     state.start(LessonProgress(lesson: lesson))
     try OpenCommand.runApp(state)
   }

@@ -10,7 +10,15 @@ struct ListCommand: ParsableCommand {
   @Argument(help: "A view to describe in full.")
   var view: String?
 
+  @Flag(name: .long, help: "Every view in full as Markdown: the reference page docs/views.md holds.")
+  var markdown = false
+
   func run() throws {
+    if markdown {
+      guard view == nil else { throw CLIError("--markdown describes every view; leave out '\(view ?? "")'") }
+      try emit(ViewText.reference())
+      return
+    }
     if let view {
       if let plane = PlaneInfo.named(view) {
         try emit(ViewText.full(plane))
@@ -72,7 +80,31 @@ enum ViewText {
       text += "  \("".padded(12)) \(spec.meaning)\n"
     }
     if !info.notes.isEmpty { text += "\nNotes: \(info.notes)\n" }
+    if !info.conventions.isEmpty { text += "\nConventions: \(info.conventions)\n" }
     text += "\nSource: \(info.source)\n"
+    return text
+  }
+
+  /// The reference page: every view and 2-D view as `list VIEW` describes it, under one heading
+  /// each. docs/views.md is exactly this text, and a test keeps it so.
+  static func reference() -> String {
+    var text = """
+      # LossScope views
+
+      Every loss view LossScope draws, exported and listed by `lossscope list VIEW`. This page is the
+      output of `lossscope list --markdown`; a test fails when it drifts from the program.
+
+      Conventions used throughout: natural logarithms, float64. On a probability axis (`pt`, or `p`
+      of a background class) `grad` is |dL/dz| for the logit z of that class (pt = sigmoid(z)), the
+      gradient the network receives and the norm GHM bins (1 - pt for CE); on every other axis it is
+      |dL/dx| in the unit of the axis (per degree for angles). Weights that reference implementations
+      treat as constants (circle loss's a_p and a_n, ranked list's w, anchor loss's q, GHM-C's beta)
+      are held constant when differentiating.
+
+
+      """
+    for info in Catalog.views { text += "## \(info.name)\n\n```\n\(full(info))```\n\n" }
+    for plane in PlaneInfo.all { text += "## \(plane.name) (2-D)\n\n```\n\(full(plane))```\n\n" }
     return text
   }
 }

@@ -1,4 +1,4 @@
-// The current setup of the app written as a preset file that PresetLoader reads back.
+// The app's current setup written as a preset file that PresetLoader reads back.
 
 import Losses
 
@@ -10,27 +10,37 @@ enum PresetWriter {
     }
   }
 
-  static func toml(_ state: AppState, name: String) -> String {
-    var text = "# Saved from the LossScope app.\nname = \"\(name)\"\ntitle = \"\(name)\"\n"
-    text += "description = \"\(state.shownName)\"\nsource = \"saved by the user\"\n"
-    if let plane = state.plane {
-      text += "view = \"\(plane.info.name)\"\n\n[parameters]\n" + parameterLines(plane.parameters)
-      return text
-    }
-    text += "from = \(formatNumber(state.from))\nto = \(formatNumber(state.to))\ncursor = \(formatNumber(state.cursor))\n"
-    text += "log_y = \(state.logY)\n"
-    // The active view first, so that it is the one edited when the preset is opened again.
-    let ordered = [state.activeView] + state.views.enumerated().filter { $0.offset != state.active }.map(\.element)
-    for slot in ordered {
-      text += "\n[[views]]\nview = \"\(slot.info.name)\"\n[views.parameters]\n" + parameterLines(slot.parameters)
-    }
-    return text
+  /// The lines every saved preset starts with; `description` is what the app showed.
+  static func header(name: String, description: String) -> String {
+    "# Saved from the LossScope app.\nname = \"\(name)\"\ntitle = \"\(name)\"\n"
+      + "description = \"\(quoted(description))\"\nsource = \"saved by the user\"\n"
   }
 
-  private static func parameterLines(_ parameters: Parameters) -> String {
+  /// `name = value` for every active parameter; a swept one as a list of its values.
+  static func parameterLines(_ parameters: Parameters, sweep: Sweep? = nil) -> String {
     parameters.active.map { spec, value in
-      let text = spec.format(value)
-      return "\(spec.name) = " + (spec.isNumeric || spec.kind == .boolean ? text : "\"\(text)\"") + "\n"
+      func text(_ v: Double) -> String {
+        let t = spec.format(v)
+        return spec.isNumeric || spec.kind == .boolean ? t : "\"\(t)\""
+      }
+      if let sweep, sweep.name == spec.name { return "\(spec.name) = [\(sweep.values.map(text).joined(separator: ", "))]\n" }
+      return "\(spec.name) = \(text(value))\n"
     }.joined()
+  }
+
+  /// TOML basic-string escapes, so a title with quotes or backslashes reads back as written.
+  static func quoted(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7f:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 }

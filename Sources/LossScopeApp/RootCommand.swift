@@ -16,7 +16,7 @@ public struct RootCommand: ParsableCommand {
     discussion: """
       Without a subcommand, opens the interactive view (`lossscope open`): focal loss beside \
       cross-entropy, or the views you name (lossscope VIEW [name=value ...] [+ VIEW ...]). Press ? \
-      inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
+      inside for the keys. `lossscope list` shows every view and its parameters; docs/views.md is the reference.
       """,
     version: CSVExport.version,
     subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self],
@@ -58,37 +58,16 @@ struct OpenCommand: ParsableCommand {
     if !input.predictions.isEmpty {
       let population = try PopulationLoader.load(
         predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)
-      var state = AppState(views: [ViewSlot(info: GHMC.info, population: population), ViewSlot(info: CrossEntropy.info)])
+      var state = AppState(mode: .ghm(GHMMode(file: population)))
       state.population = population
-      state.ghm = GHMSlot(file: population)
       try Self.runApp(state)
       return
     }
-    let selection = spec.isEmpty && preset == nil ? nil : try Selection(spec: spec, preset: preset)
-    let plane = selection?.plane
-    let requests = selection?.views ?? []
-    if selection?.preset == nil, let swept = requests.first(where: { !$0.sweeps.isEmpty }) {
-      throw CLIError("\(swept.sweeps[0].name) has several values: press s in the app to sweep, or use `lossscope plot`")
-    }
-    if !requests.isEmpty { _ = try Sampling.sharedAxis(requests) }
-    if requests.count > AppState.maxSeries { throw CLIError("at most \(AppState.maxSeries) views") }
-    var state = AppState(views: requests.map { ViewSlot(info: $0.info, parameters: $0.parameters) })
-    if let plane {
-      state.plane = PlaneSlot(info: plane.info)
-      state.plane?.parameters = plane.parameters
-    }
-    if let preset = selection?.preset {
-      if let from = preset.from, state.axis.contains(from) { state.from = from }
-      if let to = preset.to, state.axis.contains(to), to > state.from { state.to = to }
-      if let cursor = preset.cursor { state.cursor = min(max(cursor, state.from), state.to) }
-      state.logY = preset.logY
-      state.status = "preset \(preset.name): \(preset.title)"
-      if let sweep = preset.views.first?.sweeps.first {
-        // The TUI sweeps one parameter around its value: start it on the preset's sweep.
-        state.selected = state.editable.firstIndex { $0.spec.name == sweep.name } ?? 0
-        state.sweep = true
-        state.presetSweep = (sweep.name, sweep.values)
-      }
+    var state = AppState()
+    if !spec.isEmpty || preset != nil {
+      let selection = try Selection(spec: spec, preset: preset)
+      state.open(try Mode.make(selection, population: nil))
+      if let preset = selection.preset { state.status = "preset \(preset.name): \(preset.title)" }
     }
     try Self.runApp(state)
   }

@@ -37,6 +37,7 @@ public struct Anchor: LossView {
     formula: "L = -(1 - pt + q)^gamma log pt, q = min(qneg + slack, 1)",
     source: "Ryou, Jeong, Perona 2019, Anchor Loss: Modulating Loss Scale based on Prediction Difficulty (ICCV)",
     notes: "q, the anchor from the highest competing probability, is held constant",
+    conventions: "the authors' `pos` variant (Ryou et al. 2019): q is the highest competing probability plus slack, clipped to 1, and held constant; other implementations differ in the slack's sign and in dividing by the number of classes.",
     axes: [.pt, .logit],
     parameters: [
       gammaSpec, slackSpec,
@@ -72,6 +73,7 @@ public struct AnchorNegative: LossView {
     formula: "L = -(1 + p - q)^gamma log(1 - p), q = max(ptarget - slack, 0)",
     source: "Ryou, Jeong, Perona 2019, Anchor Loss: Modulating Loss Scale based on Prediction Difficulty (ICCV)",
     notes: "x is the probability p of a background class; q is held constant",
+    conventions: "the authors' `pos` variant (Ryou et al. 2019): q is the highest competing probability plus slack, clipped to 1, and held constant; other implementations differ in the slack's sign and in dividing by the number of classes.",
     axes: [
       AxisSpec("p", label: "p (background)", domain: 0...1, lowerOpen: true, upperOpen: true,
                grid: 0.001...0.999, grad: "|dL/dz| = |dL/dp| p (1 - p), z the logit of p"),

@@ -77,6 +77,7 @@ public struct AngularMargin: LossView {
     formula: "L = -log(e^(s cos(theta + m)) / (e^(s cos(theta + m)) + (C-1) e^(s cos thetaneg)))",
     source: "Deng, Guo, Xue, Zafeiriou 2019, ArcFace: Additive Angular Margin Loss for Deep Face Recognition (CVPR), eq. 3",
     notes: "when theta + m > pi the target logit falls back to s (cos theta - m sin m), as insightface does",
+    conventions: "pytorch-metric-learning's ArcFaceLoss takes its margin in degrees (default 28.6, i.e. 0.5 rad) and scale 64; insightface and this view take radians.",
     axes: axes,
     parameters: [
       scaleSpec(64),
@@ -90,6 +91,7 @@ public struct AngularMargin: LossView {
     name: "cosface", title: "CosFace (additive cosine margin)",
     formula: "L = -log(e^(s (cos theta - m)) / (e^(s (cos theta - m)) + (C-1) e^(s cos thetaneg)))",
     source: "Wang et al. 2018, CosFace: Large Margin Cosine Loss for Deep Face Recognition (CVPR), eq. 4",
+    conventions: "pytorch-metric-learning's CosFaceLoss uses the same margin (0.35) and scale (64); insightface's combined margin (m1, m2, m3) = (1, 0, 0.35) is the same loss.",
     axes: axes,
     parameters: [
       scaleSpec(64),

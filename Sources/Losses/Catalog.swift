@@ -1,4 +1,4 @@
-// Every loss view by name, in the order LOSSES.md lists them; adding a view is one line here.
+// Every loss view by name, in the order docs/views.md lists them; adding a view is one line here.
 
 public enum Catalog {
   public static let views: [ViewInfo] = [

@@ -23,6 +23,7 @@ public struct Contrastive: LossView {
     name: "contrastive", title: "Contrastive loss",
     formula: "similar: L = d^2 / 2; dissimilar: L = max(0, margin - d)^2 / 2",
     source: "Hadsell, Chopra, LeCun 2006, Dimensionality Reduction by Learning an Invariant Mapping (CVPR), eq. 4",
+    conventions: "pytorch-metric-learning's ContrastiveLoss is not squared and halved: it uses max(0, d - pos_margin) and max(0, neg_margin - d) to the first power (pos_margin 0, neg_margin 1); this view follows Hadsell, Chopra and LeCun (d^2 / 2 and max(0, m - d)^2 / 2).",
     axes: [.distance("d", label: "d (pair distance)")],
     parameters: [
       ParameterSpec("margin", symbol: "m", default: 1, range: 0...10, step: 0.1,

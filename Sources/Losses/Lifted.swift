@@ -24,6 +24,7 @@ public struct Lifted: LossView {
     name: "lifted", title: "Lifted structured loss",
     formula: "L = max(0, log(2 n e^(margin - dneg)) + d)^2 / 2",
     source: "Oh Song, Xiang, Jegelka, Savarese 2016, Deep Metric Learning via Lifted Structured Feature Embedding (CVPR), eq. 4",
+    conventions: "this is pytorch-metric-learning's LiftedStructureLoss (Oh Song et al. 2016, the smooth bound of eq. 4 for one positive pair), not its GeneralizedLiftedStructureLoss, which sums over all positives and negatives of an anchor.",
     axes: [.distance("d", label: "d (positive pair)")],
     parameters: [
       ParameterSpec("margin", symbol: "α", default: 1, range: 0...10, step: 0.1, meaning: "margin"),

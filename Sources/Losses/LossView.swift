@@ -39,6 +39,9 @@ public struct ViewInfo: Sendable {
   public let source: String
   /// Stop-gradients, fallbacks and deviations from the paper worth saying in help.
   public let notes: String
+  /// Where this view's convention differs from the common libraries (pytorch-metric-learning,
+  /// insightface, the authors' code), so that numbers compared across them are not misread.
+  public let conventions: String
   /// The axes, in the order of the `axis` choice; the first is the default.
   public let axes: [AxisSpec]
   /// Parameters without `axis`, which is added when there is more than one axis.
@@ -46,7 +49,7 @@ public struct ViewInfo: Sendable {
   let build: @Sendable (Parameters) -> any LossView
 
   public init(
-    name: String, title: String, formula: String, source: String, notes: String = "",
+    name: String, title: String, formula: String, source: String, notes: String = "", conventions: String = "",
     axes: [AxisSpec], parameters: [ParameterSpec], build: @escaping @Sendable (Parameters) -> any LossView
   ) {
     self.name = name
@@ -54,6 +57,7 @@ public struct ViewInfo: Sendable {
     self.formula = formula
     self.source = source
     self.notes = notes
+    self.conventions = conventions
     self.axes = axes
     self.ownParameters = parameters
     self.build = build

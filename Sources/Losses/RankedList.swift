@@ -48,6 +48,7 @@ public struct RankedList: LossView {
     formula: "positive: L = max(0, d - (alpha - margin)); negative: weighted mean of max(0, alpha - d_j), w_j = e^(T (alpha - d_j))",
     source: "Wang et al. 2019, Ranked List Loss for Deep Metric Learning (CVPR), eqs. 3, 5, 6",
     notes: "the weights w_j are held constant when differentiating",
+    conventions: "the weights w_j are held constant (stop-gradient), as in the authors' code and pytorch-metric-learning; the paper's text differentiates through them.",
     axes: [
       AxisSpec("d", label: "d (one positive)", domain: 0...1e6, grid: 0...2, grad: "|dL/dd|, 1 where active"),
       AxisSpec("dneg", label: "d (one negative)", domain: 0...1e6, grid: 0...2, grad: "|dL/ddneg|, weights constant"),

@@ -43,7 +43,7 @@ public func logSumExp(_ a: Double, _ b: Double, _ c: Double) -> Double {
 
 /// base^e with 0^0 = 1 and a zero exponent never producing NaN. Whole exponents up to 16
 /// (focal's gamma 2 and 5) multiply by squaring instead of calling pow, which costs most of a
-/// focal evaluation; the result is within a few ulp of pow's, far inside LOSSES.md's round-off.
+/// focal evaluation; the result is within a few ulp of pow's, far inside the tests' tolerance.
 @inlinable
 public func power(_ base: Double, _ e: Double) -> Double {
   guard e != 0 else { return 1 }

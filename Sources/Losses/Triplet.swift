@@ -34,6 +34,7 @@ public struct Triplet: LossView {
     formula: "L = max(0, f(dap) - f(d) + margin), f(d) = d^2 when squared; soft: log(1 + e^(f(dap) - f(d)))",
     source: "Schroff, Kalenichenko, Philbin 2015, FaceNet (CVPR), eq. 1; soft margin: Hermans, Beyer, Leibe 2017",
     notes: "x is the anchor-negative distance d(a, n); soft ignores margin",
+    conventions: "soft=true is the soft margin of Hermans, Beyer and Leibe (log(1 + e^(f(dap) - f(x))), no margin); pytorch-metric-learning's TripletMarginLoss(smooth_loss=True) keeps the margin inside the softplus.",
     axes: [.distance("d", label: "d(a, n)")],
     parameters: [
       ParameterSpec("margin", symbol: "α", default: 0.2, range: 0...5, step: 0.05, meaning: "margin"),

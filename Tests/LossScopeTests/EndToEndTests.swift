@@ -15,11 +15,11 @@ struct EndToEndTests {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let t = try Tmux(binary, folder: folder)
-    #expect(t.waitFor("focal/ce 0.0100 at pt 0.900"), "\(t.screen)")
+    #expect(t.waitFor("focal/ce L 0.0100 g 0.0290"), "\(t.screen)")
     try t.send("+")
     #expect(t.waitFor("gamma=2.5 [0, 10]"), "\(t.screen)")
     // 0.1^2.5 = 0.00316
-    #expect(t.waitFor("focal/ce 0.00316 at pt 0.900"), "\(t.screen)")
+    #expect(t.waitFor("focal/ce L 0.00316"), "\(t.screen)")
 
     try t.send("e")
     #expect(t.waitFor("export to: lossscope-"))
@@ -46,7 +46,7 @@ struct EndToEndTests {
     #expect(t.waitFor("terminal too small"), "\(t.screen)")
     try t.resize(120, 40)
     #expect(t.waitFor("120x40"))
-    #expect(t.waitFor("focal/ce 0.00316"))
+    #expect(t.waitFor("focal/ce L 0.00316"))
     try t.send("q")
     #expect(t.waitFor("EXIT=0"), "\(t.screen)")
     #expect(t.waitFor("icanon echo"), "\(t.screen)")

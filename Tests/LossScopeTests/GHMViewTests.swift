@@ -19,7 +19,7 @@ import Testing
     _ = press([.char("+")], &s)
     #expect(s.ghm!.last.count == 31)
     _ = press([.tab, .tab, .tab, .char("+")], &s)  // samples
-    #expect(s.ghm!.population.g.count == 110_000)
+    #expect(s.ghm!.binned.g.count == 110_000)
     _ = press([.char("e")], &s)
     guard case .writeFile(_, let contents, _, _)? = press([.enter], &s).first else { Issue.record("no export"); return }
     #expect(contents.contains("batch,bin,lo,hi,count,density,weight,ce_norm,focal_norm,ghm_norm,ce_total,focal_total,ghm_total"))
@@ -29,8 +29,8 @@ import Testing
     var s = fresh()
     _ = press([.char("v")] + typed("ghm") + [.enter], &s)
     _ = press([.tab, .tab, .tab, .tab, .char("+")], &s)  // hard 0.02 -> 0.03
-    #expect(s.ghm!.parameters["hard"] == 0.03)
-    let expected = s.ghm!.population.weights(bins: 30, momentum: 0.75)
+    #expect(s.ghm!.settings["hard"] == 0.03)
+    let expected = s.ghm!.binned.weights(bins: 30, momentum: 0.75)
     _ = press([.char("v")] + typed("ghmc") + [.enter], &s)
     #expect(s.ghm == nil && s.activeView.info.name == "ghmc")
     let beta = s.activeView.evaluate(0.5).grad / 0.5

@@ -99,7 +99,7 @@ import Testing
     #expect(s.selectedParameter?.spec.name == "margin")
     _ = press([.up, .right, .char("+")], &s)
     #expect(abs(s.plane!.y - 0.71) < 1e-12 && abs(s.plane!.x - 0.31) < 1e-12)
-    #expect(s.plane!.parameters["margin"] == 0.3)
+    #expect(s.plane!.request.parameters["margin"] == 0.3)
     let text = Screen.render(s).text
     #expect(text.contains("sn 0.310 sp 0.710"))
     #expect(text.contains("a_p 0.590 a_n 0.610"))

@@ -28,7 +28,7 @@ import Testing
 
   @Test func readoutGivesTheRatioAtTheCursor() {
     let text = Screen.render(fresh()).text
-    #expect(text.contains("focal/ce 0.0100 at pt 0.900"))
+    #expect(text.contains("focal/ce L 0.0100 g 0.0290"))
     #expect(text.contains("ce L 0.105 g 0.100"))
   }
 

@@ -13,7 +13,7 @@ func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
 func typed(_ text: String) -> [Key] { text.map { .char($0) } }
 
 func fresh(width: Int = 120, height: Int = 40) -> AppState {
-  var state = AppState(views: [], width: width, height: height)
+  var state = AppState(width: width, height: height)
   state.clock = { Timestamp(year: 2026, month: 11, day: 22, hour: 17, minute: 45, second: 2) }
   return state
 }
@@ -152,7 +152,7 @@ func fresh(width: Int = 120, height: Int = 40) -> AppState {
     #expect(press([.char("n")], &s).isEmpty)
     #expect(s.status == "not written: \(path) exists")
     _ = update(&s, .fileWritten(path: path))
-    #expect(s.status == "wrote \(path)")
+    #expect(s.status == "wrote \(path) (the same as: lossscope export focal gamma=2 alpha=1 + ce)")
   }
 
   @Test func quitKeys() {

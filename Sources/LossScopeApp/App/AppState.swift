@@ -1,4 +1,4 @@
-// The whole state of the interactive app in one value; only `update` changes it.
+// The whole state of the interactive app in one value: the shell and the mode it shows.
 
 import Losses
 import Plot
@@ -30,85 +30,75 @@ struct Timestamp: Equatable, Sendable {
   }
 }
 
+/// The shell: what every mode shares (size, overlays, status, lesson, markers) and the mode.
+/// Only `update` changes it.
 struct AppState {
   static let minimumWidth = 40
   static let minimumHeight = 12
-  static let maxSeries = 8
+  /// The largest screen the app allocates, whatever the terminal or the environment claims.
+  static let maximumWidth = 1000
+  static let maximumHeight = 500
 
-  /// `views[active]` is edited with the keys; the first other view is the reference of the ratios.
-  var views: [ViewSlot]
-  var active = 0
-  /// Index into the active view's editable parameters.
+  private(set) var mode: Mode
+  /// Index into the mode's parameters.
   var selected = 0
-  var cursor: Double
-  var from: Double
-  var to: Double
-  var logY = false
   var marker: Marker = .braille
-  var ghost: ViewSlot?
-  var sweep = false
-  /// Exact sweep values from a preset (focal-fig1's gammas) instead of steps around the value.
-  var presetSweep: (name: String, values: [Double])?
-  /// A 2-D view (circle-plane, margins) shown instead of the curves when set.
-  var plane: PlaneSlot?
-  /// The GHM explorer, shown instead of the curves when set.
-  var ghm: GHMSlot?
-  /// The population of a predictions file (`lossscope --predictions`), used by ghm and ghmc.
+  /// The population of a predictions file (`lossscope --predictions`), for ghm and ghmc.
   var population: Population?
-  /// What a new ghmc view weighs with: the file's population, else the explorer's synthetic one
-  /// once it has been opened (nil: the view's own synthetic population).
-  var currentPopulation: Population? { population ?? ghm?.population }
   /// The lesson being followed, if any.
   var lesson: LessonProgress?
   var overlay: Overlay = .none
   var status = ""
-  var width: Int
-  var height: Int
+  private(set) var width: Int
+  private(set) var height: Int
   var color = true
   var clock: @Sendable () -> Timestamp = { Timestamp() }
+  /// The command line that writes the file being exported, shown once it is written.
+  var exportCommand: String?
   /// Where `w` saves presets; set from the environment at start-up.
   var userPresetFolder = "presets-user"
 
-  init(views: [ViewSlot], width: Int = 80, height: Int = 24) {
-    self.views = views.isEmpty ? AppState.defaultViews : views
-    let axis = self.views[0].axis
-    from = axis.from
-    to = axis.to
-    cursor = AppState.defaultCursor(axis)
-    self.width = width
-    self.height = height
+  init(mode: Mode = .curves(.initial), width: Int = 80, height: Int = 24) {
+    self.mode = mode
+    self.width = 0
+    self.height = 0
+    resize(width: width, height: height)
   }
 
-  /// Focal loss (gamma 2) with cross-entropy as the reference: the first screen.
-  static var defaultViews: [ViewSlot] {
-    [ViewSlot(info: Focal.info), ViewSlot(info: CrossEntropy.info)]
-  }
-
-  static func defaultCursor(_ axis: AxisSpec) -> Double {
-    axis.name == "pt" ? 0.9 : (axis.from + axis.to) / 2
-  }
-
-  var activeView: ViewSlot { views[active] }
-  var axis: AxisSpec { activeView.axis }
-  var reference: ViewSlot? { views.indices.first { $0 != active }.map { views[$0] } }
+  var model: any ModeModel { mode.model }
   var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-  /// The parameters the keys change: the plane's when one is shown, else the active view's.
-  var editable: [(spec: ParameterSpec, value: Double)] {
-    if let ghm { return ghm.parameters.active }
-    return plane.map { p in p.parameters.active } ?? activeView.editable
-  }
-
-  /// The selected parameter's spec and value, nil for a view without parameters.
+  /// The selected parameter's spec and value, nil for a mode without parameters.
   var selectedParameter: (spec: ParameterSpec, value: Double)? {
-    let editable = self.editable
-    return editable.isEmpty ? nil : editable[min(selected, editable.count - 1)]
+    let parameters = model.parameters
+    return parameters.isEmpty ? nil : parameters[min(max(selected, 0), parameters.count - 1)]
   }
 
-  /// The title's name for what is shown.
-  var shownName: String {
-    if let ghm { return "ghm " + ghm.parameters.summary }
-    if let plane { return plane.info.name + " " + plane.parameters.summary }
-    return activeView.name
+  /// Rows 1 ..< height - 3 hold the panels, less four for a lesson when there is room.
+  var lessonRows: Int { lesson != nil && height >= 24 ? 4 : 0 }
+  var panels: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 4 - lessonRows)) }
+
+  // MARK: - The only ways the mode and the size change
+
+  /// Shows `mode` instead of the current one: the picker, lessons, presets and the command line.
+  mutating func open(_ mode: Mode) {
+    self.mode = mode
+    selected = 0
+    self.mode.model.resize(width: panels.width)
+  }
+
+  /// Changes the mode in place (a key, a parameter) through its model.
+  mutating func change<R>(_ body: (inout any ModeModel) -> R) -> R {
+    var model = mode.model
+    let result = body(&model)
+    mode = model.asMode
+    return result
+  }
+
+  mutating func resize(width: Int, height: Int) {
+    self.width = min(max(0, width), Self.maximumWidth)
+    self.height = min(max(0, height), Self.maximumHeight)
+    let plotWidth = panels.width
+    _ = change { $0.resize(width: plotWidth) }
   }
 }

@@ -11,6 +11,20 @@ enum Action: Equatable, Sendable {
   case zoomIn, zoomOut, zoomReset
   case export, savePreset
   case nextStep, previousStep, lessons
+  /// A 2-D view's point, moved by Up and Down there.
+  case pointUp, pointDown
+
+  /// What the action works on, for "a 2-D view has no ..." messages.
+  var noun: String {
+    switch self {
+    case .zoomIn, .zoomOut, .zoomReset: return "zoom"
+    case .toggleSweep: return "sweep"
+    case .pinGhost: return "ghost"
+    case .addView, .nextView, .removeSeries: return "other series"
+    case .toggleLogY: return "log-y"
+    default: return "such key"
+    }
+  }
 }
 
 struct Binding: Sendable {

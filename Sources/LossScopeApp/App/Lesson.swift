@@ -6,8 +6,9 @@ struct LessonStep {
   var title: String
   var text: [String]
   var question: String
-  /// The setup, as on the command line: `focal gamma=2 + ce`, or a 2-D view.
+  /// The setup, as on the command line: `focal gamma=2 + ce`, a 2-D view, or `ghm`.
   var setup: [String]
+  /// Where the cursor starts when the step is about moving it; nil keeps the user's cursor.
   var cursor: Double? = nil
   var done: @Sendable (AppState) -> Bool
   /// The fact, computed from the Losses library when shown (never typed in).
@@ -23,29 +24,60 @@ struct Lesson {
 struct LessonProgress {
   var lesson: Lesson
   var step = 0
-  var current: LessonStep { lesson.steps[step] }
+  var current: LessonStep { lesson.steps[min(max(step, 0), lesson.steps.count - 1)] }
 }
 
 extension AppState {
-  /// Puts the screen in the state a lesson step starts from.
+  /// The curves on screen, nil in another mode: what lesson steps ask about.
+  var curves: CurvesMode? {
+    if case .curves(let c) = mode { return c }
+    return nil
+  }
+
+  /// The 2-D view on screen, nil in another mode.
+  var plane: PlaneMode? {
+    if case .plane(let p) = mode { return p }
+    return nil
+  }
+
+  /// Puts the screen in the state a lesson step starts from, through the one way modes open.
   mutating func start(_ progress: LessonProgress) {
     lesson = progress
     let step = progress.current
-    sweep = false
-    ghost = nil
-    selected = 0
-    if let plane = try? PlaneRequest.parse(step.setup) {
-      self.plane = PlaneSlot(info: plane.info)
-      self.plane?.parameters = plane.parameters
-    } else if let requests = try? ViewArguments.parse(step.setup) {
-      plane = nil
-      views = requests.map { ViewSlot(info: $0.info, parameters: $0.parameters) }
-      active = 0
-      from = axis.from
-      to = axis.to
-      cursor = step.cursor ?? AppState.defaultCursor(axis)
+    let keptCursor = curves?.cursor
+    do {
+      var next = try Mode.make(step.setup, population: population)
+      if case .curves(var c) = next, let x = step.cursor ?? keptCursor {
+        c.place(cursor: x)
+        next = .curves(c)
+      }
+      open(next)
+      status = "lesson \(progress.lesson.name): step \(progress.step + 1) of \(progress.lesson.steps.count)"
+    } catch {
+      status = "lesson \(progress.lesson.name): \(error.description)"
     }
-    status = "lesson \(progress.lesson.name): step \(progress.step + 1) of \(progress.lesson.steps.count)"
+  }
+
+  /// `t`: the next topic, and off after the last.
+  mutating func nextLesson() {
+    let next = lesson.flatMap { p in Lessons.all.firstIndex { $0.name == p.lesson.name } }.map { $0 + 1 } ?? 0
+    guard next < Lessons.all.count else {
+      lesson = nil
+      status = "lessons off"
+      return
+    }
+    start(LessonProgress(lesson: Lessons.all[next]))
+  }
+
+  /// `n` and `p`: the next or previous step of the running lesson.
+  mutating func moveInLesson(by delta: Int) {
+    guard var progress = lesson else { status = "no lesson running: t starts one"; return }
+    let target = progress.step + delta
+    guard progress.lesson.steps.indices.contains(target) else {
+      status = target < 0 ? "this is the first step" : "end of the lesson: t for the next topic"
+      return
+    }
+    progress.step = target
+    start(progress)
   }
 }
-

@@ -11,12 +11,21 @@ enum Lessons {
 
   static func named(_ name: String) -> Lesson? { all.first { $0.name == name } }
 
+  /// A view from constant words (every lesson's words are checked by a test); CE if they failed.
   static func view(_ args: [String]) -> any LossView {
-    let r = try! ViewArguments.parse(args)[0]
+    guard let r = try? ViewArguments.parse(args).first else { return CrossEntropy.info.make(CrossEntropy.info.defaults) }
     return r.info.make(r.parameters)
   }
 
-  static func near(_ state: AppState, _ x: Double) -> Bool { abs(state.cursor - x) < 0.0051 }
+  /// A parameter's value when the view or plane has it.
+  static func value(_ parameters: Parameters?, _ name: String) -> Double? {
+    guard let parameters, let i = parameters.index(of: name) else { return nil }
+    return parameters.values[i]
+  }
+
+  static func cursor(_ state: AppState) -> Double? { state.curves?.cursor }
+
+  static func near(_ state: AppState, _ x: Double) -> Bool { cursor(state).map { abs($0 - x) < 0.0051 } ?? false }
 
   // MARK: - CE, focal, GHM
 
@@ -49,7 +58,7 @@ enum Lessons {
       text: ["Does focal loss also push less on hard examples? Watch the gradient panel:",
              "grad is |dL/dz|, what the network receives (1 - pt for CE)."],
       question: "Move the cursor below pt 0.1 (Left or h).", setup: ["focal", "gamma=2", "+", "ce"], cursor: 0.5,
-      done: { $0.cursor < 0.1 },
+      done: { (cursor($0) ?? 1) < 0.1 },
       reveal: { state in
         let ce = view(["ce"]), fl = view(["focal", "gamma=2"])
         var lo = 0.001, hi = 0.5
@@ -57,37 +66,39 @@ enum Lessons {
           let mid = (lo + hi) / 2
           if fl.evaluate(mid).grad > ce.evaluate(mid).grad { lo = mid } else { hi = mid }
         }
-        let x = state.cursor
+        let x = cursor(state) ?? 0.05
         return "At pt \(significant(x)) focal's grad is \(significant(fl.evaluate(x).grad)) vs CE's \(significant(ce.evaluate(x).grad)); "
           + "focal pushes harder than CE for every pt below \(significant(lo))."
       }),
     LessonStep(
       title: "GHM-C: down-weight by gradient density",
-      text: ["GHM-C weights each sample by N / (count of its g-bin x non-empty bins), g = 1 - pt,",
-             "on a population like a converged detector's: most samples easy, a few outliers."],
-      question: "Move the cursor to the outliers, pt below 0.05.", setup: ["ghmc", "+", "ce"], cursor: 0.5,
-      done: { $0.cursor < 0.05 },
-      reveal: { _ in ghmReveal() }),
+      text: ["GHM-C weights a sample by beta = N / (acc x non-empty bins), acc its g-bin's count averaged",
+             "over batches with momentum 0.75, g = 1 - pt; the readout's ghmc/ce ratio is beta."],
+      question: "Move the cursor to the outliers' bin, pt below 0.033 (g above 29/30).", setup: ["ghmc", "+", "ce"], cursor: 0.5,
+      done: { (cursor($0) ?? 1) < 1.0 / 30 },
+      reveal: { state in ghmReveal(state) }),
   ])
 
-  /// Weights and per-bin totals of the built-in population, for the GHM step.
-  static func ghmReveal() -> String {
-    let population = SyntheticPopulation()
-    let (g, ends) = population.generate()
-    var harmonizer = GHMHarmonizer(bins: 30, momentum: 0.75)
-    var start = 0
-    var counts: [Int] = [], weights: [Double] = []
-    for end in ends {
-      counts = harmonizer.bins.counts(of: g[start..<end])
-      weights = harmonizer.update(counts: counts)
-      start = end
+  /// The weight at the cursor, read off the screen's own ghmc view, and the per-bin totals of the
+  /// same built-in population: what the GHM step reveals.
+  static func ghmReveal(_ state: AppState) -> String {
+    guard let curves = state.curves, let ghmc = curves.views.first(where: { $0.info.name == GHMC.info.name }) else {
+      return "the ghmc view is not on screen: p and n restart the step"
     }
-    let centres = (0..<30).map { (Double($0) + 0.5) / 30 }
-    let ce = (0..<30).filter { counts[$0] > 0 }.map { Double(counts[$0]) * centres[$0] }
-    let ghm = (0..<30).filter { counts[$0] > 0 }.map { Double(counts[$0]) * weights[$0] * centres[$0] }
-    return "beta: \(significant(weights[0])) for easy g < 0.033, \(significant(weights[15])) at g 0.5, "
-      + "\(significant(weights[29])) for outliers g > 0.967. Total per bin (count x weight x g) spans "
-      + "\(significant(ghm.max()! / ghm.min()!))x for GHM-C vs \(significant(ce.max()! / ce.min()!))x for CE."
+    let x = curves.cursor
+    let beta = ghmc.evaluate(x).loss / max(CrossEntropy.info.make(CrossEntropy.info.defaults).evaluate(x).loss, .leastNormalMagnitude)
+    let bins = ghmc.parameters.int("bins"), momentum = ghmc.parameters["momentum"]
+    var population = Population(SyntheticPopulation())
+    population.prepareFocal(gamma: 2)
+    let rows = population.tables(bins: bins, momentum: momentum, gamma: 2, binner: ParallelBinning.population).last ?? []
+    let filled = rows.filter { $0.count > 0 }
+    func spread(_ key: KeyPath<GHMBinRow, Double>) -> String {
+      let values = filled.map { $0[keyPath: key] }.filter { $0 > 0 }
+      guard let lo = values.min(), let hi = values.max() else { return "-" }
+      return significant(hi / lo)
+    }
+    return "At pt \(significant(x)) beta = \(significant(beta)): the outliers are down-weighted like the easy mass. "
+      + "Total per bin (count x weight x g) spans \(spread(\.ghmTotal))x for GHM-C vs \(spread(\.ceTotal))x for CE."
   }
 
   // MARK: - Margins
@@ -100,11 +111,11 @@ enum Lessons {
       question: "Move the point (arrows) onto the circle, e.g. to T'.", setup: ["circle-plane"],
       done: { state in
         guard let p = state.plane, p.isCircle else { return false }
-        return abs(CirclePlane(p.parameters).decision(sn: p.x, sp: p.y)) < 0.01
+        return abs(p.request.circle.decision(sn: p.x, sp: p.y)) < 0.01
       },
       reveal: { state in
-        guard let p = state.plane else { return "" }
-        let plane = CirclePlane(p.parameters)
+        guard let p = state.plane, p.isCircle else { return "circle-plane is not on screen: p and n restart the step" }
+        let plane = p.request.circle
         let (ap, an) = plane.weights(sn: p.x, sp: p.y)
         return "Loss here is \(significant(plane.loss(sn: p.x, sp: p.y))) (log 2 = \(significant(log(2.0))) on the circle, at any scale); "
           + "a_p/a_n = \(significant(ap / max(an, 1e-12))): the similarity farther from its optimum moves faster."
@@ -114,9 +125,9 @@ enum Lessons {
       text: ["ArcFace adds the margin to the angle (theta1 + m < theta2), CosFace to the cosine",
              "(cos theta1 - m > cos theta2). Same m, different shapes."],
       question: "Raise the margin to 0.5 or more (+).", setup: ["margins", "kind=all"],
-      done: { ($0.plane?.parameters["margin"] ?? 0) >= 0.5 - 1e-9 },
+      done: { (value($0.plane?.request.parameters, "margin") ?? 0) >= 0.5 - 1e-9 },
       reveal: { state in
-        let m = state.plane?.parameters["margin"] ?? 0.5
+        let m = value(state.plane?.request.parameters, "margin") ?? 0.5
         let degrees = 180 / Double.pi
         func cosGap(_ t: Double) -> Double { acos(max(-1, cosDegrees(t) - m)) * degrees - t }
         return "At m = \(significant(m)): ArcFace's gap is \(significant(m * degrees)) degrees everywhere; CosFace's is "
@@ -133,9 +144,9 @@ enum Lessons {
              "254 others sit at s = 0, the positive at 0.8)."],
       question: "Lower the temperature to 0.1 or less (- or =).", setup: ["infonce-neg", "temperature=1"],
       cursor: 0.5,
-      done: { ($0.views.first?.parameters["temperature"] ?? 1) <= 0.1 + 1e-9 },
+      done: { (value($0.curves?.activeView.parameters, "temperature") ?? 1) <= 0.1 + 1e-9 },
       reveal: { state in
-        let t = state.views.first?.parameters["temperature"] ?? 0.1
+        let t = value(state.curves?.activeView.parameters, "temperature") ?? 0.1
         func share(_ t: Double) -> Double {
           let a = 0.8 / t, b = 0.5 / t, c = log(254.0)
           return exp(b - logSumExp(a, b, c))

@@ -5,9 +5,9 @@ import Plot
 
 extension Screen {
   static func parameterBar(_ state: AppState, _ grid: inout Grid, row: Int) {
-    let editable = state.editable
+    let editable = state.model.parameters
     guard !editable.isEmpty else {
-      grid.put(" \(state.shownName) has no parameters", x: 0, y: row, style: Style(dim: true))
+      grid.put(" \(state.model.title) has no parameters", x: 0, y: row, style: Style(dim: true))
       return
     }
     let selected = min(state.selected, editable.count - 1)
@@ -20,33 +20,6 @@ extension Screen {
       let style = i == selected ? Style(bold: true, reverse: true) : Style()
       x = grid.put(items[i], x: x, y: row, style: style) + 1
     }
-  }
-
-  static func readout(_ state: AppState, _ series: [VisibleSeries], _ grid: inout Grid, row: Int) {
-    let axis = state.axis
-    let x = state.cursor
-    // Zoomed in, the cursor needs more digits than 3 to show that it moved.
-    var digits = 1
-    var ratio = abs(x) / max((state.to - state.from) / 100, 1e-300)
-    while ratio >= 1 && digits < 12 { ratio /= 10; digits += 1 }
-    let at = significant(x, digits: max(3, digits))
-    let separator = state.marker == .ascii ? " | " : " │ "
-    var parts = ["\(axis.name) \(at)"]
-    for s in series {
-      let p = s.slot.evaluate(x)
-      parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))")
-    }
-    if let reference = state.reference {
-      let base = reference.evaluate(x).loss
-      for s in series where s.slot != reference && !s.dimmed {
-        let ratio = s.slot.evaluate(x).loss / base
-        parts.append("\(s.slot.info.name)/\(reference.info.name) \(significant(ratio)) at \(axis.name) \(at)")
-      }
-    }
-    // Ratios are what the user watches: they go first when space is short.
-    let ratios = parts.filter { $0.contains("/") }, values = parts.filter { !$0.contains("/") }
-    let text = (ratios + values).joined(separator: separator)
-    grid.put(" " + text, x: 0, y: row, style: Style(bold: true))
   }
 
   static func statusLine(_ state: AppState, _ grid: inout Grid, row: Int) {

@@ -14,38 +14,12 @@ enum Screen {
     }
     let w = state.width, h = state.height
     titleBar(state, &grid)
-    // A lesson takes four rows above the parameter bar when there is room for them.
-    let lessonRows = state.lesson != nil && h >= 24 ? 4 : 0
+    let lessonRows = state.lessonRows
     if lessonRows > 0 { lessonPanel(state, &grid, rect: Rect(x: 0, y: h - 3 - lessonRows, width: w, height: lessonRows)) }
-    let panels = Rect(x: 0, y: 1, width: w, height: h - 4 - lessonRows)
-    if let ghm = state.ghm {
-      GHMPicture.render(ghm.last, into: &grid, in: panels)
-      parameterBar(state, &grid, row: h - 3)
-      grid.put(" " + ghm.readout, x: 0, y: h - 2, style: Style(bold: true))
-      statusLine(state, &grid, row: h - 1)
-      overlay(state, &grid)
-      return grid
-    }
-    if let plane = state.plane {
-      let marks = plane.marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: plane.x, y: plane.y, "")]
-      plane.request.render(into: &grid, in: panels, marker: state.marker, marks: marks)
-      parameterBar(state, &grid, row: h - 3)
-      grid.put(" " + plane.readout, x: 0, y: h - 2, style: Style(bold: true))
-      statusLine(state, &grid, row: h - 1)
-      overlay(state, &grid)
-      return grid
-    }
-    let series = state.visibleSeries
-    let samples = state.sampleGrid
-    let curves = series.map {
-      CurveSeries(name: $0.name, curve: Curve(view: $0.slot.view, grid: samples), dimmed: $0.dimmed)
-    }
-    let stack = LossChart.stack(
-      curves, axis: state.axis, title: "", logY: state.logY, marker: state.marker, grad: true,
-      cursor: state.cursor)
-    stack.render(into: &grid, in: panels)
+    let model = state.model
+    model.render(into: &grid, in: state.panels, marker: state.marker)
     parameterBar(state, &grid, row: h - 3)
-    readout(state, series, &grid, row: h - 2)
+    grid.put(" " + model.readout(marker: state.marker), x: 0, y: h - 2, style: Style(bold: true))
     statusLine(state, &grid, row: h - 1)
     overlay(state, &grid)
     return grid
@@ -99,11 +73,7 @@ enum Screen {
   static func titleBar(_ state: AppState, _ grid: inout Grid) {
     let bar = Style(reverse: true)
     grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(" ", style: bar))
-    var text = " LossScope  " + state.shownName
-    if state.plane == nil && state.ghm == nil {
-      if let reference = state.reference { text += "  vs " + reference.name }
-      text += "  on \(state.axis.name)"
-    }
+    var text = " LossScope  " + state.model.title
     let right = "? help  q quit "
     // The title gives way to the key hint, visibly cut, never overwritten mid-number.
     let room = state.width - right.count - 1

@@ -31,8 +31,9 @@ func pickerChoices(adding: Bool, filter: String, state: AppState) -> [PickerChoi
   func matches(_ name: String, _ title: String) -> Bool {
     needle.isEmpty || name.contains(needle) || title.lowercased().contains(needle)
   }
+  let axis = state.model.axisName
   let curves = Catalog.views.filter { info in
-    matches(info.name, info.title) && (!adding || info.axes.contains { $0.name == state.axis.name })
+    matches(info.name, info.title) && (!adding || info.axes.contains { $0.name == axis })
   }.map(PickerChoice.curve)
   let planes = adding ? [] : PlaneInfo.all.filter { matches($0.name, $0.title) }.map(PickerChoice.plane)
     + (adding || !matches("ghm", "GHM explorer gradient density") ? [] : [PickerChoice.ghm])
@@ -50,7 +51,7 @@ func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state
   case .down, .tab:
     state.overlay = .picker(adding: adding, filter: filter, selection: min(max(0, choices.count - 1), selection + 1))
   case .backspace: state.overlay = .picker(adding: adding, filter: String(filter.dropLast()), selection: 0)
-  case .char(let c): state.overlay = .picker(adding: adding, filter: filter + String(c), selection: 0)
+  case .char(let c) where filter.count < 40: state.overlay = .picker(adding: adding, filter: filter + String(c), selection: 0)
   case .enter:
     guard choices.indices.contains(selection) else { state.status = "no view matches '\(filter)'"; break }
     state.overlay = .none
@@ -60,38 +61,28 @@ func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state
   return []
 }
 
+/// A picked view: the mode takes a curve view if it can; otherwise the picked view opens its own mode.
 private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppState) {
-  state.selected = 0
-  if case .ghm = choice {
-    state.plane = nil
-    if state.ghm == nil { state.ghm = GHMSlot(file: state.population) }
-    return
-  }
-  // A ghmc view chosen after the explorer weighs with the explorer's population.
-  let population = state.currentPopulation
-  state.ghm = nil
-  guard case .curve(let info) = choice else {
-    if case .plane(let info) = choice { state.plane = PlaneSlot(info: info) }
-    return
-  }
-  state.plane = nil
-  if adding {
-    guard let slot = ViewSlot(info: info, population: population).onAxis(state.axis.name) else { return }
-    state.views.append(slot)
-    state.status = "added \(slot.name)"
-    return
-  }
-  let oldAxis = state.axis.name
-  state.views[state.active] = ViewSlot(info: info, population: population)
-  state.selected = 0
-  state.sweep = false
-  if let same = state.views[state.active].onAxis(oldAxis) {
-    state.views[state.active] = same
-    state.ghost = state.ghost.flatMap { $0.onAxis(oldAxis) }
-  } else {
-    moveToAxis(state.axis, &state)
+  switch choice {
+  case .ghm: state.open(.ghm(GHMMode(file: state.population)))
+  case .plane(let info): state.open(.plane(PlaneMode(PlaneRequest(info: info, parameters: info.defaults))))
+  case .curve(let info):
+    switch state.change({ $0.choose(info, adding: adding) }) {
+    case .done(let status):
+      state.selected = adding ? state.selected : 0
+      if let status { state.status = status }
+    case .notHere(let reason):
+      if adding {
+        state.status = reason
+      } else {
+        state.open(.curves(CurvesMode([ViewRequest(info: info)], population: state.model.population ?? state.population)))
+      }
+    }
   }
 }
+
+/// The longest text a prompt holds: a path or a value, never a pasted page.
+let promptLimit = 256
 
 func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: inout AppState) -> [Effect] {
   switch key {
@@ -100,7 +91,17 @@ func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: i
     state.status = "cancelled"
   case .interrupt: return [.quit]
   case .backspace: state.overlay = .prompt(prompt, text: String(text.dropLast()))
-  case .char(let c): state.overlay = .prompt(prompt, text: (fresh ? "" : text) + String(c))
+  case .char("\u{15}"): state.overlay = .prompt(prompt, text: "")  // Ctrl-U: clear
+  case .char("\u{17}"):  // Ctrl-W: the last word
+    var kept = Substring(text)
+    while kept.last == " " { kept.removeLast() }
+    while let last = kept.last, last != " " && last != "/" { kept.removeLast() }
+    state.overlay = .prompt(prompt, text: String(kept))
+  case .char(let c) where c.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7f }):
+    break  // other control characters are never text
+  case .char(let c):
+    let base = fresh ? "" : text
+    state.overlay = .prompt(prompt, text: base.count < promptLimit ? base + String(c) : base)
   case .enter:
     state.overlay = .none
     return accept(prompt, text: text, &state)
@@ -112,7 +113,7 @@ func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: i
 private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> [Effect] {
   switch prompt {
   case .value(let name):
-    guard let spec = state.editable.first(where: { $0.spec.name == name })?.spec else { return [] }
+    guard let spec = state.model.parameters.first(where: { $0.spec.name == name })?.spec else { return [] }
     do {
       setParameter(name, try spec.parse(text), &state)
     } catch {
@@ -122,8 +123,10 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
   case .exportPath:
     let path = text.trimmingCharacters(in: " ")
     guard !path.isEmpty else { state.status = "no file name given: nothing written"; return [] }
+    let export = state.model.export()
+    state.exportCommand = export.command
     state.status = "writing \(path)"
-    return [.writeFile(path: path, contents: exportText(state), overwrite: false)]
+    return [.writeFile(path: path, contents: export.contents, overwrite: false)]
   case .presetName:
     let name = text.trimmingCharacters(in: " ")
     guard PresetWriter.isValidName(name) else {
@@ -131,24 +134,9 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
       return []
     }
     let path = "\(state.userPresetFolder)/\(name).toml"
-    return [.writeFile(path: path, contents: PresetWriter.toml(state, name: name), overwrite: false, makeFolder: true)]
+    state.exportCommand = nil
+    return [.writeFile(path: path, contents: state.model.preset(name: name), overwrite: false, makeFolder: true)]
   }
-}
-
-/// Every visible series as CSV, in `lossscope export`'s format; a 2-D view's boundary points.
-func exportText(_ state: AppState) -> String {
-  let sink = ByteSink(fd: nil)
-  if let plane = state.plane {
-    try? plane.request.writeCSV(grid: nil, to: sink)
-    return sink.text
-  }
-  if let ghm = state.ghm {
-    sink.append(GHMTableText.csv(ghm.tables, source: ghm.population.source, parameters: ghm.parameters))
-    return sink.text
-  }
-  let series = state.visibleSeries.map { ($0.name, $0.slot.info, $0.slot.parameters, $0.slot.view) }
-  CSVExport.write(series: series, axis: state.axis, grid: state.sampleGrid, to: sink)
-  return sink.text
 }
 
 extension String {

@@ -1,0 +1,203 @@
+// The curves mode's answers to the keys: parameters, cursor, zoom, sweep, ghost and added views.
+
+import Losses
+
+extension CurvesMode: ModeModel {
+  var asMode: Mode { .curves(self) }
+
+  var title: String {
+    var text = activeView.name
+    if let reference { text += "  vs " + reference.name }
+    return text + "  on \(axis.name)"
+  }
+
+  var parameters: [(spec: ParameterSpec, value: Double)] { activeView.editable }
+
+  var axisName: String? { axis.name }
+
+  func overrides(_ key: Key) -> Action? { nil }
+
+  /// Sets a parameter of the active view; a swept one moves the whole sweep with it, and a new
+  /// axis carries the other views along or drops them.
+  mutating func set(_ name: String, to value: Double) throws(ParameterError) -> String? {
+    let oldAxis = axis.name
+    let old = activeView.editable.first { $0.spec.name == name }
+    try views[active].set(name, to: value)
+    var status: String?
+    if let sweep, sweep.name == name, let (spec, before) = old, spec.isNumeric {
+      let moved = sweep.values.map { snapped($0 + value - before, spec) }.filter(spec.contains)
+      self.sweep = moved.isEmpty ? nil : Sweep(name: name, values: moved)
+    }
+    if name == "axis", axis.name != oldAxis { status = moveToAxis(axis) }
+    refresh()
+    return status
+  }
+
+  mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply {
+    switch action {
+    case .cursorLeft: moveCursor(-1)
+    case .cursorRight: moveCursor(1)
+    case .cursorFarLeft: moveCursor(-10)
+    case .cursorFarRight: moveCursor(10)
+    case .toggleLogY: logY.toggle()
+    case .zoomIn: return .done(zoom(0.5))
+    case .zoomOut: return .done(zoom(2))
+    case .zoomReset:
+      (from, to) = (axis.from, axis.to)
+      cursor = min(max(cursor, from), to)
+      refresh()
+    case .nextView:
+      active = (active + 1) % views.count
+      sweep = nil
+      refresh()
+    case .pinGhost:
+      ghost = ghost == nil ? activeView : nil
+      refresh()
+      return .done(ghost == nil ? "ghost cleared" : "ghost pinned: change a parameter to compare")
+    case .removeSeries: return .done(removeSeries())
+    case .toggleSweep:
+      guard let spec = selected else { return .notHere("no parameter to sweep") }
+      return .done(setSweep(spec, sweep == nil ? sweepValues(spec) : nil))
+    case .addView:
+      return series.count < Self.maxSeries ? .done(nil) : .notHere("at most \(Self.maxSeries) series")
+    default: return .notHere("not in this view")
+    }
+    return .done(nil)
+  }
+
+  /// Five values around the current one (two steps either side, kept in range), or every option.
+  func sweepValues(_ spec: ParameterSpec) -> [Double] {
+    guard let current = parameters.first(where: { $0.spec.name == spec.name })?.value else { return [] }
+    if !spec.isNumeric { return (0..<spec.options.count).map(Double.init) }
+    var values: [Double] = []
+    for k in -2...2 {
+      let v = snapped(current + Double(k) * spec.step, spec)
+      if spec.contains(v), !values.contains(v) { values.append(v) }
+    }
+    return values
+  }
+
+  /// Sweeps `spec` at `values`, or stops sweeping when `values` is nil.
+  mutating func setSweep(_ spec: ParameterSpec, _ values: [Double]?) -> String? {
+    sweep = values.map { Sweep(name: spec.name, values: $0) }
+    refresh()
+    let wanted = wantedSeries
+    return wanted > Self.maxSeries ? "showing \(Self.maxSeries) of \(wanted) series: x removes some" : nil
+  }
+
+  /// Replaces the active view (keeping the axis when the new view has it), or adds one beside it.
+  mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply {
+    if adding {
+      guard series.count < Self.maxSeries else { return .notHere("at most \(Self.maxSeries) series") }
+      guard let slot = ViewSlot(info: info, population: population).onAxis(axis.name) else {
+        return .notHere("\(info.name) has no axis \(axis.name)")
+      }
+      views.append(slot)
+      refresh()
+      return .done("added \(slot.name)")
+    }
+    let oldAxis = axis.name
+    views[active] = ViewSlot(info: info, population: population)
+    sweep = nil
+    var status: String?
+    if let same = views[active].onAxis(oldAxis) {
+      views[active] = same
+      ghost = ghost.flatMap { $0.onAxis(oldAxis) }
+    } else {
+      status = moveToAxis(axis)
+    }
+    refresh()
+    return .done(status)
+  }
+
+  // MARK: - Moves
+
+  /// Moves the cursor by `k` nice steps of about a hundredth of the x range.
+  mutating func moveCursor(_ k: Double) {
+    let stepSize = niceStep((to - from) / 100)
+    let snappedCursor = (cursor / stepSize).rounded() * stepSize
+    cursor = min(max(snappedCursor + k * stepSize, from), to)
+  }
+
+  /// Puts the cursor at `x`, kept inside the shown range.
+  mutating func place(cursor x: Double) {
+    guard x.isFinite else { return }
+    cursor = min(max(x, from), to)
+  }
+
+  /// Shows `lo...hi` (kept inside the axis's default range) with the cursor inside it.
+  mutating func show(from lo: Double, to hi: Double) {
+    guard lo.isFinite, hi.isFinite, lo < hi else { return }
+    from = max(lo, axis.from)
+    to = min(hi, axis.to)
+    if from >= to { (from, to) = (axis.from, axis.to) }
+    cursor = min(max(cursor, from), to)
+    refresh()
+  }
+
+  /// Scales the x range by `factor` around the cursor, within the axis's default range.
+  private mutating func zoom(_ factor: Double) -> String? {
+    let span = (to - from) * factor
+    guard span > (axis.to - axis.from) * 1e-6 else { return "zoomed in as far as it goes" }
+    guard span < axis.to - axis.from else {
+      show(from: axis.from, to: axis.to)
+      return nil
+    }
+    var lo = cursor - span / 2, hi = cursor + span / 2
+    if lo < axis.from { (lo, hi) = (axis.from, axis.from + span) }
+    if hi > axis.to { (lo, hi) = (axis.to - span, axis.to) }
+    show(from: lo, to: hi)
+    return nil
+  }
+
+  /// Puts every other view, and the ghost, on `axis` where they have it; the rest are removed.
+  private mutating func moveToAxis(_ axis: AxisSpec) -> String? {
+    var kept: [ViewSlot] = [], dropped: [String] = []
+    let current = views[active]
+    for (i, slot) in views.enumerated() {
+      if i == active { kept.append(slot); continue }
+      if let moved = slot.onAxis(axis.name) { kept.append(moved) } else { dropped.append(slot.info.name) }
+    }
+    active = kept.firstIndex { $0 == current } ?? 0
+    views = kept
+    ghost = ghost.flatMap { $0.onAxis(axis.name) }
+    (from, to) = (axis.from, axis.to)
+    cursor = Self.defaultCursor(axis)
+    return dropped.isEmpty ? nil : "removed \(dropped.joined(separator: ", ")): not on axis \(axis.name)"
+  }
+
+  /// The sweep, then the ghost, then the last added view; the active view always stays.
+  private mutating func removeSeries() -> String? {
+    defer { refresh() }
+    if sweep != nil { sweep = nil; return "sweep off" }
+    if ghost != nil { ghost = nil; return "ghost cleared" }
+    guard let victim = views.indices.last(where: { $0 != active }) else {
+      return "nothing to remove: the active view stays"
+    }
+    let name = views[victim].name
+    views.remove(at: victim)
+    if victim < active { active -= 1 }
+    return "removed \(name)"
+  }
+}
+
+/// 1, 2 or 5 x 10^k nearest above `raw`.
+func niceStep(_ raw: Double) -> Double {
+  guard raw > 0, raw.isFinite else { return 1 }
+  var magnitude = 1.0
+  while magnitude > raw { magnitude /= 10 }
+  while magnitude * 10 <= raw { magnitude *= 10 }
+  for m in [1.0, 2, 5, 10] where magnitude * m >= raw { return magnitude * m }
+  return magnitude * 10
+}
+
+extension ViewSlot {
+  /// This view on the named axis, nil when it has no such axis.
+  func onAxis(_ name: String) -> ViewSlot? {
+    if axis.name == name { return self }
+    guard let index = info.axes.firstIndex(where: { $0.name == name }) else { return nil }
+    var moved = self
+    try? moved.set("axis", to: Double(index))
+    return moved
+  }
+}

@@ -1,0 +1,88 @@
+// The curves mode on screen and on disk: panels, cursor readout, export and preset.
+
+import Losses
+import Plot
+
+extension CurvesMode {
+  func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
+    let stack = LossChart.stack(curves, axis: axis, title: "", logY: logY, marker: marker, grad: true, cursor: cursor)
+    stack.render(into: &grid, in: rect)
+  }
+
+  /// `pt 0.900 │ focal/ce L 0.0100 g 0.0290 │ focal L 0.00105 g 0.00290 │ ce L 0.105 g 0.100`:
+  /// ratios to the reference first (what the user watches), then each series' values.
+  func readout(marker: Marker) -> String {
+    // Zoomed in, the cursor needs more digits than 3 to show that it moved.
+    var digits = 1
+    var scale = abs(cursor) / max((to - from) / 100, 1e-300)
+    while scale >= 1 && digits < 12 { scale /= 10; digits += 1 }
+    var parts = ["\(axis.name) \(significant(cursor, digits: max(3, digits)))"]
+    let values = series.map { ($0, $0.slot.evaluate(cursor)) }
+    if let reference {
+      let base = reference.evaluate(cursor)
+      for (s, p) in values where s.slot != reference && !s.dimmed {
+        let name = sweep == nil ? s.slot.info.name : s.name
+        parts.append("\(name)/\(reference.info.name) L \(ratioText(p.loss, base.loss)) g \(ratioText(p.grad, base.grad))")
+      }
+    }
+    for (s, p) in values { parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))") }
+    return parts.joined(separator: marker == .ascii ? " | " : " │ ")
+  }
+
+  // MARK: - Export and preset
+
+  /// The requests `lossscope export` would take for what is shown: the active view with its
+  /// sweep, the other views, then the ghost as one more view.
+  var requests: [ViewRequest] {
+    func request(_ slot: ViewSlot) -> ViewRequest {
+      var r = ViewRequest(info: slot.info)
+      r.parameters = slot.parameters
+      return r
+    }
+    var first = request(activeView)
+    if let sweep { first.sweeps = [(sweep.name, sweep.values)] }
+    var result = [first] + views.indices.filter { $0 != active }.map { request(views[$0]) }
+    if let ghost { result.append(request(ghost)) }
+    return result
+  }
+
+  /// export's default number of points over the range shown, whatever the terminal's size.
+  var exportGrid: SampleGrid { SampleGrid(from: from, to: to, count: Sampling.defaultPoints) }
+
+  func export() -> ModeExport {
+    let requests = self.requests
+    let grid = exportGrid
+    let command = CSVExport.commandLine(requests, grid: grid)
+    let sink = ByteSink(fd: nil)
+    var extras = ["# command: \(command)"]
+    if let ghost { extras.append("# ghost: the last series, \(ghost.name), pinned for comparison") }
+    if let file = views.lazy.compactMap(\.population).first {
+      // A file's population cannot be named on export's command line: write what is drawn.
+      extras.append("# population: \(file.source) (export's ghmc uses its synthetic population instead)")
+      let drawn = series.map { ($0.name, $0.slot.info, $0.slot.parameters, $0.slot.view) }
+      CSVExport.write(series: drawn, axis: axis, grid: grid, to: sink, extras: extras)
+    } else {
+      CSVExport.write(requests, grid: grid, to: sink, extras: extras)
+    }
+    return ModeExport(contents: sink.text, command: command)
+  }
+
+  func preset(name: String) -> String {
+    var text = PresetWriter.header(name: name, description: title)
+    text += "from = \(formatNumber(from))\nto = \(formatNumber(to))\ncursor = \(formatNumber(cursor))\n"
+    text += "log_y = \(logY)\n"
+    // The active view first, so that it is the one edited when the preset is opened again.
+    let ordered = [activeView] + views.enumerated().filter { $0.offset != active }.map(\.element)
+    for (i, slot) in ordered.enumerated() {
+      text += "\n[[views]]\nview = \"\(slot.info.name)\"\n[views.parameters]\n"
+      text += PresetWriter.parameterLines(slot.parameters, sweep: i == 0 ? sweep : nil)
+    }
+    return text
+  }
+}
+
+/// `a/b` as a readout shows it: the ratio, `0/0` when both vanish, `a/0` when only b does.
+func ratioText(_ a: Double, _ b: Double) -> String {
+  if b == 0 { return a == 0 ? "0/0" : "\(significant(a))/0" }
+  return significant(a / b)
+}

@@ -1,0 +1,94 @@
+// The GHM explorer mode: a population (a file's, or the synthetic one) binned live, in four panels.
+
+import Losses
+import Plot
+
+struct GHMMode {
+  /// The predictions file's population; nil for the synthetic one, whose size and mix are parameters.
+  let file: Population?
+  private(set) var settings: Parameters
+  private(set) var binned: Population
+  /// Derived: one table per batch, rebuilt when a parameter changes.
+  private(set) var tables: [[GHMBinRow]] = []
+
+  init(file: Population?) {
+    self.file = file
+    let own = GHMC.info.ownParameters
+    var specs = own.filter { $0.name == "bins" || $0.name == "momentum" } + [Focal.gammaSpec]
+    if file == nil { specs += own.filter { $0.name == "samples" || $0.name == "hard" } }
+    settings = Parameters(specs)
+    binned = file ?? Population(SyntheticPopulation())
+    rebuild(populationChanged: false)
+  }
+
+  /// Re-bins after a parameter change; a new synthetic size or mix draws the population again.
+  private mutating func rebuild(populationChanged: Bool) {
+    if populationChanged, file == nil {
+      binned = Population(SyntheticPopulation(samples: settings.int("samples"), hard: settings["hard"]))
+    }
+    binned.prepareFocal(gamma: settings["gamma"])
+    tables = binned.tables(
+      bins: settings.int("bins"), momentum: settings["momentum"], gamma: settings["gamma"],
+      binner: ParallelBinning.population)
+  }
+
+  var last: [GHMBinRow] { tables.last ?? [] }
+}
+
+extension GHMMode: ModeModel {
+  var asMode: Mode { .ghm(self) }
+  var title: String { "ghm " + settings.summary }
+  var population: Population? { binned }
+  var parameters: [(spec: ParameterSpec, value: Double)] { settings.active }
+
+  mutating func set(_ name: String, to value: Double) throws(ParameterError) -> String? {
+    try settings.set(name, to: value, view: "ghm")
+    rebuild(populationChanged: name == "samples" || name == "hard")
+    return nil
+  }
+
+  func overrides(_ key: Key) -> Action? { nil }
+
+  mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply {
+    .notHere("not in the GHM explorer: v chooses a curve view")
+  }
+
+  mutating func resize(width: Int) {}
+
+  func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
+    GHMPicture.render(last, into: &grid, in: rect)
+  }
+
+  func readout(marker: Marker) -> String {
+    let rows = last
+    let n = rows.reduce(0) { $0 + $1.count }
+    let filled = rows.filter { $0.count > 0 }
+    func spread(_ key: KeyPath<GHMBinRow, Double>) -> String {
+      let values = filled.map { $0[keyPath: key] }.filter { $0 > 0 }
+      guard let lo = values.min(), let hi = values.max() else { return "-" }
+      return significant(hi / lo) + "x"
+    }
+    return "\(binned.source) | batch \(tables.count) of \(tables.count): N=\(n), \(filled.count) non-empty bins"
+      + " | total per bin spans CE \(spread(\.ceTotal)), focal \(spread(\.focalTotal)), GHM-C \(spread(\.ghmTotal))"
+  }
+
+  /// `lossscope ghm` with the same options; a synthetic population of another size or mix has
+  /// no command-line form, and the metadata says so.
+  func export() -> ModeExport {
+    var words = ["lossscope", "ghm"]
+    if let file { words += ["--predictions", file.source] }
+    words += ["--bins", String(settings.int("bins")), "--momentum", formatNumber(settings["momentum"]),
+              "--gamma", formatNumber(settings["gamma"])]
+    var command = words.map(CSVExport.shellQuoted).joined(separator: " ")
+    if file == nil, settings.index(of: "samples") != nil, binned.source != Population(SyntheticPopulation()).source {
+      command += "  (the command uses the default synthetic population, not \(binned.source))"
+    }
+    let text = GHMTableText.csv(tables, source: binned.source, parameters: settings)
+    return ModeExport(contents: CSVExport.withCommand(text, command), command: command)
+  }
+
+  func preset(name: String) -> String {
+    PresetWriter.header(name: name, description: title) + "view = \"ghmc\"\n\n[parameters]\n"
+      + "bins = \(settings.int("bins"))\nmomentum = \(formatNumber(settings["momentum"]))\n"
+  }
+}

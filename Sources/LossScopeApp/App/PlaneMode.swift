@@ -1,0 +1,110 @@
+// The 2-D mode: circle-plane or margins, with a movable point and what the point means.
+
+import Losses
+import Plot
+
+struct PlaneMode {
+  private(set) var request: PlaneRequest
+  private(set) var x: Double
+  private(set) var y: Double
+
+  init(_ request: PlaneRequest) {
+    self.request = request
+    (x, y) = request.info.name == CirclePlane.info.name ? (0.3, 0.7) : (60, 90)
+  }
+
+  var info: PlaneInfo { request.info }
+  var isCircle: Bool { info.name == CirclePlane.info.name }
+  var span: Double { isCircle ? 1 : 180 }
+
+  /// Circle loss paper's illustrative points: A and B off the boundary (sn too high, sp too low),
+  /// T and T' on it, where the linear boundary would treat them alike.
+  var marks: [(x: Double, y: Double, label: String)] {
+    guard isCircle else { return [] }
+    let r = 2.0.squareRoot() * request.circle.margin
+    return [(0.45, 0.75, "A"), (0.15, 0.35, "B"), (0, 1 - r, "T"), (r / 2.0.squareRoot(), 1 - r / 2.0.squareRoot(), "T'")]
+  }
+
+  /// Moves the point by `k` hundredths of the plane, snapped to that grid and kept inside it.
+  mutating func move(_ k: Double, vertical: Bool) {
+    let step = span / 100
+    if vertical {
+      y = min(max((y / step).rounded() * step + k * step, 0), span)
+    } else {
+      x = min(max((x / step).rounded() * step + k * step, 0), span)
+    }
+  }
+
+  /// Puts the point at (x, y), kept inside the plane.
+  mutating func place(x: Double, y: Double) {
+    guard x.isFinite, y.isFinite else { return }
+    self.x = min(max(x, 0), span)
+    self.y = min(max(y, 0), span)
+  }
+}
+
+extension PlaneMode: ModeModel {
+  var asMode: Mode { .plane(self) }
+  var title: String { info.name + " " + request.parameters.summary }
+  var parameters: [(spec: ParameterSpec, value: Double)] { request.parameters.active }
+
+  mutating func set(_ name: String, to value: Double) throws(ParameterError) -> String? {
+    try request.parameters.set(name, to: value, view: info.name)
+    return nil
+  }
+
+  /// Up and Down move the point instead of stepping the parameter.
+  func overrides(_ key: Key) -> Action? {
+    key == .up ? .pointUp : key == .down ? .pointDown : nil
+  }
+
+  mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply {
+    switch action {
+    case .cursorLeft: move(-1, vertical: false)
+    case .cursorRight: move(1, vertical: false)
+    case .cursorFarLeft: move(-10, vertical: false)
+    case .cursorFarRight: move(10, vertical: false)
+    case .pointUp: move(1, vertical: true)
+    case .pointDown: move(-1, vertical: true)
+    default: return .notHere("a 2-D view has no \(action.noun): v chooses a curve view")
+    }
+    return .done(nil)
+  }
+
+  mutating func resize(width: Int) {}
+
+  func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
+    let annotations = marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: x, y: y, "")]
+    request.render(into: &grid, in: rect, marker: marker, marks: annotations)
+  }
+
+  /// What the point means: loss and self-paced weights for circle-plane, who wins for margins.
+  func readout(marker: Marker) -> String {
+    if isCircle {
+      let plane = request.circle
+      let (ap, an) = plane.weights(sn: x, sp: y)
+      let ratio = an > 0 ? significant(ap / an) : "- (a_n = 0: sn is below -m, only sp moves)"
+      return "sn \(significant(x)) sp \(significant(y)) | loss \(significant(plane.loss(sn: x, sp: y)))"
+        + " | a_p \(significant(ap)) a_n \(significant(an)) | gradient moves sp and sn at a_p/a_n = \(ratio)"
+    }
+    let m = request.margins.margin
+    let c1 = cosDegrees(x), c2 = cosDegrees(y)
+    func winner(_ one: Bool, _ two: Bool) -> String { one ? "class 1" : two ? "class 2" : "neither (in the band)" }
+    let arc = m * 180 / Double.pi
+    return "theta1 \(significant(x)) theta2 \(significant(y)) | softmax: \(winner(x < y, y < x))"
+      + " | cosface: \(winner(c1 - m > c2, c2 - m > c1)) | arcface: \(winner(x + arc < y, y + arc < x))"
+  }
+
+  func export() -> ModeExport {
+    let command = (["lossscope", "export", info.name] + request.parameters.active.map { "\($0.spec.name)=\($0.spec.format($0.value))" })
+      .map(CSVExport.shellQuoted).joined(separator: " ")
+    let sink = ByteSink(fd: nil)
+    try? request.writeCSV(grid: nil, to: sink)  // no grid: nothing to refuse
+    return ModeExport(contents: CSVExport.withCommand(sink.text, command), command: command)
+  }
+
+  func preset(name: String) -> String {
+    PresetWriter.header(name: name, description: title) + "view = \"\(info.name)\"\n\n[parameters]\n"
+      + PresetWriter.parameterLines(request.parameters)
+  }
+}

@@ -1,0 +1,29 @@
+// Read-only views of the mode on screen, so that tests read as the user sees the app.
+
+import Losses
+
+@testable import LossScopeApp
+
+extension AppState {
+  /// The curves mode; a test that asks for it expects it to be on screen.
+  var shownCurves: CurvesMode {
+    guard let curves else { preconditionFailure("the curves mode is not on screen") }
+    return curves
+  }
+  var ghm: GHMMode? {
+    if case .ghm(let g) = mode { return g }
+    return nil
+  }
+  var activeView: ViewSlot { shownCurves.activeView }
+  var reference: ViewSlot? { shownCurves.reference }
+  var views: [ViewSlot] { shownCurves.views }
+  var ghost: ViewSlot? { shownCurves.ghost }
+  var cursor: Double { shownCurves.cursor }
+  var from: Double { shownCurves.from }
+  var to: Double { shownCurves.to }
+  var axis: AxisSpec { shownCurves.axis }
+  var logY: Bool { shownCurves.logY }
+  var sweep: Bool { shownCurves.sweep != nil }
+  var visibleSeries: [VisibleSeries] { shownCurves.series }
+  var editable: [(spec: ParameterSpec, value: Double)] { model.parameters }
+}
