@@ -76,16 +76,8 @@ struct MSENCEExportTests {
     #expect(header == (sweep.map { [String($0.split(separator: "=")[0])] } ?? []) + [axis, "loss", "grad"])
     #expect(rows.count == c.points * sweepValues)
 
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = folder.appendingPathComponent("reference.py"), csv = folder.appendingPathComponent("export.csv")
-    try referenceScript.write(to: script, atomically: true, encoding: .utf8)
-    try r.stdout.write(to: csv, atomically: true, encoding: .utf8)
-    let numpy = try spawn(
-      ["python3", script.path, csv.path, c.view, c.from, c.to, "\(c.points)"] + c.parameters.filter { !$0.contains(",") },
-      captureStderr: true)
-    #expect(numpy.status == 0, "python: \(numpy.stderr)")
-    let expected: [[Double]] = numpy.stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+    let fixed = c.parameters.filter { !$0.contains(",") }
+    let expected = try numpyReference(r.stdout, [c.view, c.from, c.to, "\(c.points)"] + fixed)
     #expect(expected.count == rows.count)
 
     var compared = 0
@@ -103,6 +95,21 @@ struct MSENCEExportTests {
     #expect(compared == rows.count && compared > 0)
   }
 
+  /// Runs the reference on an exported CSV: `arguments` are the view, --from, --to, --points and
+  /// the fixed parameters; a sweep's values are read from the CSV's first column.
+  private func numpyReference(_ exported: String, _ arguments: [String]) throws -> [[Double]] {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appendingPathComponent("reference.py"), csv = folder.appendingPathComponent("export.csv")
+    try referenceScript.write(to: script, atomically: true, encoding: .utf8)
+    try exported.write(to: csv, atomically: true, encoding: .utf8)
+    let numpy = try spawn(["python3", script.path, csv.path] + arguments, captureStderr: true)
+    #expect(numpy.status == 0, "python: \(numpy.stderr)")
+    return numpy.stdout.split(separator: "\n").map { line -> [Double] in
+      line.split(separator: " ").compactMap { Double(String($0)) }
+    }
+  }
+
   /// Relative agreement to 1e-12; below 1e-290 (subnormal grads far from b) absolute.
   private func agree(_ a: Double, _ b: Double) -> Bool {
     a.isFinite && b.isFinite && abs(a - b) <= 1e-12 * max(abs(a), abs(b)) + 1e-290
@@ -111,16 +118,12 @@ struct MSENCEExportTests {
   @Test func theReferenceCatchesAWrongNumber() throws {
     // The same comparison must fail on a CSV with one number off by one part in 1e9.
     let r = try run(["export", "nce", "k=3", "--from", "-1", "--to", "1", "--points", "3"])
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = folder.appendingPathComponent("reference.py"), csv = folder.appendingPathComponent("export.csv")
-    try referenceScript.write(to: script, atomically: true, encoding: .utf8)
-    try r.stdout.write(to: csv, atomically: true, encoding: .utf8)
-    let numpy = try spawn(["python3", script.path, csv.path, "nce", "-1", "1", "3", "k=3"])
-    let want: [[Double]] = numpy.stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+    let want = try numpyReference(r.stdout, ["nce", "-1", "1", "3", "k=3"])
     let rows = csvRows(r.stdout).rows
     #expect(want.count == 3 && rows.count == 3)
-    guard let first = rows.first, first.count == 3, let loss = Double(first[1]), let row = want.first, row.count == 3 else { return }
+    guard let first = rows.first, first.count == 3, let loss = Double(first[1]),
+      let row = want.first, row.count == 3
+    else { return }
     let numpyLoss = row[1]
     #expect(agree(loss, numpyLoss))
     #expect(!agree(loss * (1 + 1e-9), numpyLoss))
