@@ -2,8 +2,8 @@
 
 public enum Catalog {
   public static let views: [ViewInfo] = [
-    CrossEntropy.info, Focal.info, Anchor.info, AnchorNegative.info, GHMC.info,
-    Circle.info, InfoNCE.info, InfoNCENegative.info, NPair.info,
+    CrossEntropy.info, MSE.info, Focal.info, Anchor.info, AnchorNegative.info, GHMC.info,
+    Circle.info, NCE.info, InfoNCE.info, InfoNCENegative.info, NPair.info,
     MultiSimilarity.positiveInfo, MultiSimilarity.negativeInfo,
     AngularMargin.arcInfo, AngularMargin.cosInfo,
     Contrastive.info, Triplet.info, Lifted.info, ProxyNCA.info, RankedList.info, Center.info,

@@ -10,8 +10,8 @@
 func naive(_ view: String, _ s: [String: Double], _ axis: String, _ x: Double) -> (Double, Double) {
   let v = Values(s)
   switch view {
-  case "focal", "anchor", "anchor-neg": return naiveProbability(view, v, x)
-  case "circle", "infonce", "infonce-neg", "npair", "ms-pos", "ms-neg": return naiveSimilarity(view, v, axis, x)
+  case "focal", "anchor", "anchor-neg", "mse": return naiveProbability(view, v, x)
+  case "circle", "nce", "infonce", "infonce-neg", "npair", "ms-pos", "ms-neg": return naiveSimilarity(view, v, axis, x)
   case "arcface", "cosface": return naiveAngular(view, v, axis, x)
   case "contrastive", "triplet", "lifted", "proxy-nca", "ranked-list", "center": return naiveDistance(view, v, axis, x)
   default:
@@ -29,6 +29,9 @@ struct Values {
 func naiveProbability(_ view: String, _ v: Values, _ pt: Double) -> (Double, Double) {
   let lp: Double = log(pt), lq: Double = log(1 - pt)
   switch view {
+  case "mse":
+    let e: Double = 1 - pt
+    return (e * e, 2 * pt * e * e)
   case "focal":
     let g: Double = v("gamma", 2), a: Double = v("alpha", 1)
     let m: Double = a * pow(1 - pt, g)
@@ -60,6 +63,11 @@ func naiveSimilarity(_ view: String, _ v: Values, _ axis: String, _ x: Double) -
     let sig: Double = 1 / (1 + exp(-t))
     let weight: Double = axis == "sn" ? an : ap
     return (log1p(exp(t)), sc * weight * sig)
+  case "nce":
+    let k: Double = v("k", 10)
+    let b: Double = log(k) + v("logq", -9.21)
+    let noise: Double = k * log1p(exp(v("sneg", 0) - b))
+    return (log1p(exp(b - x)) + noise, 1 / (1 + exp(x - b)))
   case "infonce":
     let t: Double = v("temperature", 0.07), k: Double = v("negatives", 255), sn: Double = v("sneg", 0)
     let e: Double = exp(x / t)

@@ -2,6 +2,7 @@
 
 let settingsByView: [(view: String, settings: [[String: String]])] = [
   ("ce", [[:], ["axis": "logit"]]),
+  ("mse", [[:], ["axis": "logit"]]),
   ("focal", [[:], ["gamma": "0.5", "alpha": "0.25"], ["gamma": "5", "axis": "logit"], ["gamma": "10", "alpha": "0.5"]]),
   ("anchor", [[:], ["gamma": "2", "slack": "0.2", "qneg": "0.7"],
               ["gamma": "0.1", "slack": "0", "qneg": "0", "axis": "logit"], ["gamma": "5", "qneg": "1"]]),
@@ -10,6 +11,8 @@ let settingsByView: [(view: String, settings: [[String: String]])] = [
   ("ghmc", [[:], ["bins": "10", "momentum": "0"], ["bins": "100", "hard": "0.1", "axis": "logit"]]),
   ("circle", [[:], ["margin": "0.4", "scale": "80", "sn": "0.5"], ["axis": "sn"],
               ["axis": "sn", "margin": "0.1", "scale": "32", "sp": "0.2"], ["scale": "1024"]]),
+  ("nce", [[:], ["k": "1", "logq": "0", "sneg": "3"], ["k": "1000", "logq": "-30", "sneg": "-40"],
+           ["k": "100000", "logq": "-2.5", "sneg": "-12"]]),
   ("infonce", [[:], ["temperature": "1", "negatives": "1", "sneg": "0.5"],
                ["temperature": "0.5", "negatives": "65536", "sneg": "-0.3"]]),
   ("infonce-neg", [[:], ["temperature": "0.2", "negatives": "1"],
