@@ -19,11 +19,11 @@ import Testing
     // Frame k is the screen after k messages.
     #expect(backend.frames[39].text.contains("? Move the cursor to pt 0.9"))
     #expect(backend.frames[40].text.contains("\(Int((hard / easy).rounded(.up))) easy examples outweigh one hard example"))
-    #expect(backend.frames[41].text.contains("step 2/4"))
+    #expect(backend.frames[41].text.contains("step 2/5"))
     #expect(backend.frames[81].text.contains("CE/FL = 100 at pt 0.9 and 1000 at pt 0.968"))
-    #expect(backend.frames[82].text.contains("step 3/4"))
-    #expect(backend.frames[83].text.contains("step 2/4"))
-    #expect(backend.frames[84].text.contains("step 3/4"))
+    #expect(backend.frames[82].text.contains("step 3/5"))
+    #expect(backend.frames[83].text.contains("step 2/5"))
+    #expect(backend.frames[84].text.contains("step 3/5"))
     #expect(final.lesson?.step == 2)
     #expect(backend.lastScreen.contains("focal pushes harder than CE for every pt below"))
   }

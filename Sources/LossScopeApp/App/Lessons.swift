@@ -77,6 +77,19 @@ enum Lessons {
       question: "Move the cursor to the outliers' bin, pt below 0.033 (g above 29/30).", setup: ["ghmc", "+", "ce"], cursor: 0.5,
       done: { (cursor($0) ?? 1) < 1.0 / 30 },
       reveal: { state in ghmReveal(state) }),
+    LessonStep(
+      title: "Why cross-entropy and not squared error",
+      text: ["Squared error (1 - pt)^2 on a sigmoid output has gradient 2 pt (1 - pt)^2 with respect to the logit:",
+             "it vanishes when the model is confidently wrong (pt near 0), where CE's is 1 - pt. Watch the gradients."],
+      question: "Move the cursor to a confidently wrong example, pt 0.05 (Left or h).", setup: ["mse", "+", "ce"], cursor: 0.5,
+      done: { near($0, 0.05) },
+      reveal: { state in
+        let x = cursor(state) ?? 0.05
+        let mse = view(["mse"]).evaluate(x), ce = view(["ce"]).evaluate(x)
+        return "At pt \(significant(x)) MSE's gradient is \(significant(mse.grad)) and CE's \(significant(ce.grad)): "
+          + "CE pushes \(ratioText(ce.grad, mse.grad))x harder exactly where the model is most wrong "
+          + "(the readout's mse/ce g is \(ratioText(mse.grad, ce.grad)))."
+      }),
   ])
 
   /// The weight at the cursor, read off the screen's own ghmc view, and the per-bin totals of the
@@ -153,6 +166,21 @@ enum Lessons {
         }
         return "A negative at s = 0.5 takes \(significant(100 * share(t)))% of the softmax at t = \(significant(t)) "
           + "vs \(significant(100 * share(1)))% at t = 1, and each of the 254 easy ones \(significant(100 * exp(-logSumExp(0.8 / t, 0.5 / t, log(254.0)))))%."
+      }),
+    LessonStep(
+      title: "NCE before InfoNCE: data against noise",
+      text: ["NCE asks a binary question, data or one of k noise samples (log k + log q shifts the score);",
+             "InfoNCE asks a (k+1)-way one. Here k = 255 noise samples, log q = -log 255, so b = 0."],
+      question: "Move the cursor to s = 0, where NCE's data term is log 2.", setup: ["infonce", "temperature=1", "+", "nce", "k=255", "logq=-5.541263545158426"],
+      cursor: 0.5,
+      done: { near($0, 0) },
+      reveal: { state in
+        let x = cursor(state) ?? 0
+        let nce = view(["nce", "k=255", "logq=-5.541263545158426"]), info = view(["infonce", "temperature=1"])
+        let noise = nce.evaluate(1000).loss
+        return "At s = \(significant(x)) NCE's loss is \(significant(nce.evaluate(x).loss)) (data term "
+          + "\(significant(nce.evaluate(x).loss - noise)), log 2 = \(significant(log(2.0))), plus the noise term "
+          + "\(significant(noise))); InfoNCE's is \(significant(info.evaluate(x).loss)) = log(K + 1) with K = 255: one softmax instead of k + 1 binary tasks."
       }),
   ])
 }
