@@ -34,13 +34,13 @@ struct PlotCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
   var spec: [String] = []
 
-  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).")
+  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).", transform: ArgumentChecks.real)
   var from: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Last x.")
+  @Option(name: .long, parsing: .unconditional, help: "Last x.", transform: ArgumentChecks.real)
   var to: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 400).")
+  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 400).", transform: ArgumentChecks.integer)
   var points: Int?
 
   @Option(name: .long, parsing: .unconditional, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
@@ -75,6 +75,7 @@ struct PlotCommand: ParsableCommand {
   func run() throws {
     let selection = try Selection(spec: spec, preset: preset)
     if let plane = selection.plane {
+      try Sampling.refuseRange(for: plane.info.name, from: from, to: to, points: points, instead: "--width and --height set its detail")
       let size = outputSize
       var canvas = Grid(width: size.width, height: size.height)
       plane.render(into: &canvas, in: canvas.bounds, marker: marker ?? (colored ? .braille : .ascii))
