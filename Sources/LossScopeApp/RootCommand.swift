@@ -16,7 +16,9 @@ public struct RootCommand: ParsableCommand {
     discussion: """
       Without a subcommand, opens the interactive view (`lossscope open`): focal loss beside \
       cross-entropy, or the views you name (lossscope VIEW [name=value ...] [+ VIEW ...]). Press ? \
-      inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
+      inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them. \
+      Without a UTF-8 locale (LANG=C) the app and plot draw ASCII; LOSSSCOPE_ASCII=1 or 0 forces \
+      ASCII or Unicode.
       """,
     version: CSVExport.version,
     subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self],

@@ -87,3 +87,20 @@ func isOneCleanLine(_ text: String) -> Bool {
     }
   }
 }
+
+@Suite struct AsciiFallbackTests {
+  @Test func plotUnderACLocaleIsASCIIAndTheVariableForcesEitherWay() throws {
+    let c = try run(["plot", "focal", "--width", "60", "--height", "15"], environment: ["LC_ALL": "C", "LANG": "C"])
+    #expect(c.status == 0 && c.stdout.unicodeScalars.allSatisfy { $0.isASCII } && c.stdout.contains("+"), "\(c.stdout)")
+    let forcedOff = try run(["plot", "focal", "--width", "60", "--height", "15"], environment: ["LC_ALL": "C", "LOSSSCOPE_ASCII": "0"])
+    #expect(forcedOff.stdout.contains("│"))
+    let forcedOn = try run(["plot", "focal", "gamma=0,1", "--width", "60", "--height", "15"], environment: ["LC_ALL": "C.UTF-8", "LOSSSCOPE_ASCII": "1"])
+    #expect(forcedOn.stdout.unicodeScalars.allSatisfy { $0.isASCII }, "\(forcedOn.stdout)")
+    let utf8 = try run(["plot", "focal", "--width", "60", "--height", "15"], environment: ["LC_ALL": "C.UTF-8"])
+    #expect(!utf8.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+  }
+
+  @Test func glyphsMapToOneASCIICharacterEach() {
+    #expect(AsciiFallback.line("┌─┐│⣿⠉⣀⠀█▁γ") == "+-+|:'. #_g")
+  }
+}

@@ -20,6 +20,8 @@ func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     return []
   case .key(let key):
     return handle(key, &state)
+  case .paste(let text):
+    return paste(text, &state)
   }
 }
 
