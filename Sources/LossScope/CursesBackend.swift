@@ -1,4 +1,4 @@
-// The terminal: the only file that imports CNCurses. Opens, draws, reads keys, and always restores.
+// The terminal: the only file that imports CNCurses. Opens, draws, reads keys and pastes, and always restores.
 
 import CNCurses
 import LossScopeApp
@@ -8,14 +8,17 @@ import Plot
   import Glibc
 #endif
 
-/// The signal that asked us to stop (SIGINT, SIGTERM, SIGHUP), 0 if none. Written only by the
-/// handler, read by the loop after get_wch is interrupted.
-nonisolated(unsafe) private var pendingSignal: Int32 = 0
-
 final class CursesBackend: Terminal {
   private let screen: OpaquePointer
   private let colors: Bool
   private var closed = false
+  /// Glyphs the locale cannot show are drawn as ASCII (LANG=C, or LOSSSCOPE_ASCII=1).
+  private let ascii = AsciiFallback.enabled
+  /// The largest screen the app is given, whatever the terminal claims: a grid of this size is
+  /// about 4 MB, and drawing it stays well under a second.
+  static let maxSize = (width: 1000, height: 500)
+  /// A paste longer than this is read to its end but the rest dropped: prompts hold far less.
+  static let maxPaste = 65536
 
   /// Checks that this is a usable terminal before touching it, then takes it over.
   init(color: Bool) throws(TerminalError) {
@@ -24,7 +27,11 @@ final class CursesBackend: Terminal {
     guard !term.isEmpty, term != "dumb" else { throw .noTerm(term) }
     _ = setlocale(LC_ALL, "")
     if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { _ = setlocale(LC_CTYPE, "C.UTF-8") }
-    Self.installSignalHandlers()
+    TerminalSignals.install()
+    // The terminal's real size (TIOCGWINSZ), never LINES/COLUMNS from the environment: with
+    // them unset curses asks the terminal, at start and on every resize.
+    unsetenv("LINES")
+    unsetenv("COLUMNS")
     guard let scr = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r")) else {
       throw .cannotOpen(term)
     }
@@ -35,6 +42,7 @@ final class CursesBackend: Terminal {
     _ = keypad(cn_stdscr(), true)
     _ = set_escdelay(25)
     _ = curs_set(0)
+    Self.bracketedPaste(true)
     colors = color && has_colors()
     if colors {
       _ = start_color()
@@ -53,6 +61,7 @@ final class CursesBackend: Terminal {
     closed = true
     _ = curs_set(1)
     _ = endwin()
+    Self.bracketedPaste(false)
     delscreen(screen)
   }
 
@@ -64,23 +73,105 @@ final class CursesBackend: Terminal {
   var size: (width: Int, height: Int) {
     var y: Int32 = 0, x: Int32 = 0
     cn_getmaxyx(cn_stdscr(), &y, &x)
-    return (Int(x), Int(y))
+    return (min(Int(x), Self.maxSize.width), min(Int(y), Self.maxSize.height))
   }
 
   func nextMessage() -> Message? {
     while pendingSignal == 0 {
+      if pendingStop != 0 { return suspend() }
       var wch: wint_t = 0
       let rc = get_wch(&wch)
+      if rc != ERR { spuriousErrors = 0 }
       if rc == KEY_CODE_YES {
         if Int32(wch) == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
         if let key = Self.functionKey(Int32(wch)) { return .key(key) }
       } else if rc == OK {
+        if wch == 26 { return suspend() }  // Ctrl-Z: raw mode delivers it as a key
+        if wch == 27, let text = readPaste() { return .paste(text) }
         if let key = Self.characterKey(UInt32(wch)) { return .key(key) }
-      } else if errno != EINTR {
+      } else if errno != EINTR && !Self.inputStillOpen(&spuriousErrors) {
         return nil  // input closed (the terminal went away)
       }
     }
     return nil
+  }
+
+  /// Consecutive ERRs from get_wch on a terminal that is still there.
+  private var spuriousErrors = 0
+
+  /// get_wch also returns ERR, errno 0, once after being interrupted by SIGTSTP and resumed:
+  /// that is not the end of input unless the terminal has hung up (or keeps failing).
+  private static func inputStillOpen(_ count: inout Int) -> Bool {
+    var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    let hungUp = poll(&p, 1, 0) < 0 || p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    count += 1
+    return !hungUp && isatty(STDIN_FILENO) == 1 && count < 100
+  }
+
+  /// Gives the terminal back, stops as job control expects, and on `fg` takes it again; the
+  /// resize that follows makes the loop redraw everything.
+  private func suspend() -> Message {
+    _ = curs_set(1)
+    _ = endwin()
+    Self.bracketedPaste(false)
+    TerminalSignals.stopSelf()
+    _ = refresh()  // back from endwin: curses restores its modes
+    _ = curs_set(0)
+    Self.bracketedPaste(true)
+    // The window may have changed while stopped.
+    var ws = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 {
+      _ = resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+    }
+    _ = clearok(cn_stdscr(), true)
+    return .resize(width: size.width, height: size.height)
+  }
+
+  /// After an ESC: the rest of a bracketed paste's start, ESC [ 2 0 0 ~, then its text up to
+  /// ESC [ 2 0 1 ~. Anything else is pushed back unread and the ESC is a key after all.
+  private func readPaste() -> String? {
+    let start: [UInt32] = [91, 50, 48, 48, 126]  // [200~
+    var seen: [wint_t] = []
+    _ = wtimeout(cn_stdscr(), 30)
+    defer { _ = wtimeout(cn_stdscr(), -1) }
+    for expected in start {
+      var wch: wint_t = 0
+      guard get_wch(&wch) == OK else { break }
+      seen.append(wch)
+      if UInt32(wch) != expected { break }
+    }
+    guard seen.count == start.count, UInt32(seen.last ?? 0) == 126 else {
+      for wch in seen.reversed() { _ = unget_wch(wchar_t(bitPattern: UInt32(wch))) }
+      return nil
+    }
+    // The text arrives as fast as the terminal sends it; a paste that never ends is cut off
+    // by a signal or, after two seconds of silence, taken as it is.
+    _ = wtimeout(cn_stdscr(), 2000)
+    let end: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [201~
+    var text: [Unicode.Scalar] = []
+    var tail: [UInt32] = []
+    while pendingSignal == 0 {
+      var wch: wint_t = 0
+      let rc = get_wch(&wch)
+      if rc == ERR { if errno == EINTR { continue } else { break } }
+      if rc == KEY_CODE_YES { continue }
+      tail.append(UInt32(wch))
+      if tail.count > end.count { tail.removeFirst() }
+      if tail == end {
+        text.removeLast(min(text.count, end.count - 1))
+        break
+      }
+      if text.count < Self.maxPaste, let scalar = Unicode.Scalar(UInt32(wch)) { text.append(scalar) }
+    }
+    var result = String.UnicodeScalarView()
+    result.append(contentsOf: text)
+    return String(result)
+  }
+
+  /// Bracketed paste (xterm's mode 2004): the terminal marks pasted text so it is not run as keys.
+  private static func bracketedPaste(_ on: Bool) {
+    let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+    _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
   }
 
   static func functionKey(_ code: Int32) -> Key? {
@@ -119,7 +210,8 @@ final class CursesBackend: Terminal {
         let start = x
         run.removeAll(keepingCapacity: true)
         while x < grid.width && grid[x, y].style == style {
-          run.append(wchar_t(bitPattern: grid[x, y].glyph.value))
+          let glyph = ascii ? AsciiFallback.glyph(grid[x, y].glyph) : grid[x, y].glyph
+          run.append(wchar_t(bitPattern: glyph.value))
           x += 1
         }
         // The bottom-right cell cannot be written without scrolling; leave it out.
@@ -142,16 +234,4 @@ final class CursesBackend: Terminal {
     return a
   }
 
-  private static func installSignalHandlers() {
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { signal in pendingSignal = signal }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = 0  // no SA_RESTART: get_wch must return so the loop sees the signal
-    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaction(signal, &action, nil) }
-    // A parent may have left these blocked; then resizes and SIGTERM would never arrive.
-    var wanted = sigset_t()
-    sigemptyset(&wanted)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&wanted, signal) }
-    sigprocmask(SIG_UNBLOCK, &wanted, nil)
-  }
 }

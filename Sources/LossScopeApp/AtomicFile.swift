@@ -6,12 +6,15 @@
   import Darwin
 #endif
 
+import Losses
+
 enum AtomicFile {
   /// Runs `body` with a sink into a temporary file beside `path`, then renames it over `path`.
   /// On any failure the temporary file is removed and `path` is untouched.
   static func write(to requested: String, overwrite: Bool = true, _ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
-    if !overwrite && access(requested, F_OK) == 0 { throw CLIError("\(requested) already exists") }
+    if !overwrite && access(requested, F_OK) == 0 { throw CLIError("\(requested.escapedForTerminal(limit: 120)) already exists") }
     let path = try target(of: requested)
+    let shown = path.escapedForTerminal(limit: 120)
     if isStream(path) {
       try writeThrough(path, body)
       return
@@ -22,14 +25,20 @@ enum AtomicFile {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    guard !name.isEmpty else { throw CLIError("cannot write \(path): it names a folder") }
-    var template = Array("\(folder.isEmpty ? "/" : folder)/.\(name).tmp-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw CLIError("cannot write \(path): \(errorText(errno))") }
+    guard !name.isEmpty else { throw CLIError("cannot write \(shown): it names a folder") }
+    var template = Array("\(folder.isEmpty ? "/" : folder)/.\(temporaryStem(name)).tmp-XXXXXX".utf8CString)
+    // Signals stay blocked from creating the file until its cleanup is registered.
+    let fd = TemporaryFileGuard.withSignalsBlocked { () -> Int32 in
+      let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      if fd >= 0 { TemporaryFileGuard.register(template) }
+      return fd
+    }
+    guard fd >= 0 else { throw CLIError("cannot write \(shown): \(errorText(errno))") }
     let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var finished = false
     defer {
       if !finished { unlink(temporary) }
+      TemporaryFileGuard.unregister()
     }
     let sink = ByteSink(fd: fd)
     do {
@@ -41,10 +50,23 @@ enum AtomicFile {
     sink.flush()
     let failure = sink.failure != 0 ? sink.failure : (fsync(fd) == 0 ? 0 : errno)
     close(fd)
-    guard failure == 0 else { throw CLIError("cannot write \(path): \(errorText(failure))") }
+    guard failure == 0 else { throw CLIError("cannot write \(shown): \(errorText(failure))") }
     if let mode { _ = chmod(temporary, mode) } else { _ = fchmodDefault(temporary) }
-    guard rename(temporary, path) == 0 else { throw CLIError("cannot write \(path): \(errorText(errno))") }
+    guard rename(temporary, path) == 0 else { throw CLIError("cannot write \(shown): \(errorText(errno))") }
     finished = true
+  }
+
+  /// The file name inside the temporary name, cut so that `.NAME.tmp-XXXXXX` fits the 255 bytes
+  /// a file name may have (NAME_MAX), at a character boundary.
+  static func temporaryStem(_ name: String) -> String {
+    let room = 255 - ".".utf8.count - ".tmp-XXXXXX".utf8.count
+    guard name.utf8.count > room else { return name }
+    var stem = ""
+    for scalar in name.unicodeScalars {
+      if stem.utf8.count + String(scalar).utf8.count > room - 4 { break }
+      stem.unicodeScalars.append(scalar)
+    }
+    return stem + "-cut"
   }
 
   /// The file to replace: a symlink is followed to the file it names (the link stays a link);
@@ -62,8 +84,8 @@ enum AtomicFile {
     }
     switch info.st_mode & S_IFMT {
     case S_IFREG, S_IFCHR, S_IFIFO: return resolved
-    case S_IFDIR: throw CLIError("cannot write \(path): it is a folder")
-    default: throw CLIError("cannot write \(path): it is not a regular file (leave out -o to write to stdout)")
+    case S_IFDIR: throw CLIError("cannot write \(path.escapedForTerminal(limit: 120)): it is a folder")
+    default: throw CLIError("cannot write \(path.escapedForTerminal(limit: 120)): it is not a regular file (leave out -o to write to stdout)")
     }
   }
 
@@ -77,12 +99,13 @@ enum AtomicFile {
 
   private static func writeThrough(_ path: String, _ body: (ByteSink) throws(CLIError) -> Void) throws(CLIError) {
     let fd = open(path, O_WRONLY)
-    guard fd >= 0 else { throw CLIError("cannot write \(path): \(errorText(errno))") }
+    let shown = path.escapedForTerminal(limit: 120)
+    guard fd >= 0 else { throw CLIError("cannot write \(shown): \(errorText(errno))") }
     defer { close(fd) }
     let sink = ByteSink(fd: fd)
     try body(sink)
     sink.flush()
-    if sink.failure != 0 { throw CLIError("cannot write \(path): \(errorText(sink.failure))") }
+    if sink.failure != 0 { throw CLIError("cannot write \(shown): \(errorText(sink.failure))") }
   }
 
   /// mkstemp creates 0600; a CSV should get the usual 0666 less the umask.

@@ -17,19 +17,19 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
   var spec: [String] = []
 
-  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).")
+  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).", transform: ArgumentChecks.real)
   var from: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Last x.")
+  @Option(name: .long, parsing: .unconditional, help: "Last x.", transform: ArgumentChecks.real)
   var to: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 201).")
+  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 201).", transform: ArgumentChecks.integer)
   var points: Int?
 
   @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout; - is stdout.")
   var output: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.")
+  @Option(name: .long, parsing: .unconditional, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.", transform: ArgumentChecks.integer)
   var grid: Int?
 
   @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
@@ -38,6 +38,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let selection = try Selection(spec: spec, preset: preset)
     if let plane = selection.plane {
+      try Sampling.refuseRange(for: plane.info.name, from: from, to: to, points: points, instead: "--grid N")
       try write { sink throws(CLIError) in try plane.writeCSV(grid: grid, to: sink) }
       return
     }

@@ -34,13 +34,13 @@ struct PlotCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
   var spec: [String] = []
 
-  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).")
+  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).", transform: ArgumentChecks.real)
   var from: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Last x.")
+  @Option(name: .long, parsing: .unconditional, help: "Last x.", transform: ArgumentChecks.real)
   var to: Double?
 
-  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 400).")
+  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 400).", transform: ArgumentChecks.integer)
   var points: Int?
 
   @Option(name: .long, parsing: .unconditional, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
@@ -75,9 +75,10 @@ struct PlotCommand: ParsableCommand {
   func run() throws {
     let selection = try Selection(spec: spec, preset: preset)
     if let plane = selection.plane {
+      try Sampling.refuseRange(for: plane.info.name, from: from, to: to, points: points, instead: "--width and --height set its detail")
       let size = outputSize
       var canvas = Grid(width: size.width, height: size.height)
-      plane.render(into: &canvas, in: canvas.bounds, marker: marker ?? (colored ? .braille : .ascii))
+      plane.render(into: &canvas, in: canvas.bounds, marker: marker ?? (colored && !AsciiFallback.enabled ? .braille : .ascii))
       try print(canvas)
       return
     }
@@ -91,7 +92,7 @@ struct PlotCommand: ParsableCommand {
     let title = requests.map(\.summary).joined(separator: " + ")
     let stack = LossChart.stack(
       series, axis: axis, title: selection.preset?.title ?? title, logY: logY || selection.preset?.logY == true,
-      marker: marker ?? (colored || series.count == 1 ? .braille : .ascii), grad: grad || selection.preset?.grad == true,
+      marker: marker ?? ((colored || series.count == 1) && !AsciiFallback.enabled ? .braille : .ascii), grad: grad || selection.preset?.grad == true,
       annotations: (selection.preset?.annotations ?? []).filter { axis.contains($0.x) }.map { note in
         (note.x, requests[0].info.make(requests[0].parameters).evaluate(note.x).loss, note.text)
       })
@@ -114,7 +115,7 @@ struct PlotCommand: ParsableCommand {
     let lines = colored ? canvas.ansiLines() : canvas.lines()
     let sink = ByteSink(fd: 1)
     for line in lines {
-      sink.append(line)
+      sink.append(AsciiFallback.enabled ? AsciiFallback.line(line) : line)
       sink.append(byte: UInt8(ascii: "\n"))
     }
     sink.flush()

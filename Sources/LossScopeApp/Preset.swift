@@ -22,11 +22,13 @@ struct Preset {
 
   /// Applies command-line `name=value` overrides to every view that has the parameter.
   mutating func override(_ arguments: [String]) throws(CLIError) {
+    var seen: Set<String> = []
     for argument in arguments {
       guard let eq = argument.firstIndex(of: "=") else {
-        throw CLIError("after --preset, give name=value overrides, not '\(argument)'")
+        throw CLIError("after --preset, give name=value overrides, not '\(argument.escapedForTerminal(limit: 80))'")
       }
       let name = String(argument[..<eq])
+      guard seen.insert(name).inserted else { throw CLIError("\(name.escapedForTerminal(limit: 60)) is given twice") }
       var applied = false
       for i in views.indices where views[i].parameters.index(of: name) != nil {
         views[i].replace(name)
@@ -40,7 +42,7 @@ struct Preset {
         self.plane = plane
         applied = true
       }
-      if !applied { throw CLIError("preset \(self.name) has no view with a parameter '\(name)'") }
+      if !applied { throw CLIError("preset \(self.name) has no view with a parameter '\(name.escapedForTerminal(limit: 60))'") }
     }
   }
 }

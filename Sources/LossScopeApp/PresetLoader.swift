@@ -10,7 +10,8 @@ enum PresetLoader {
   /// Parses `text` (read from `path`); errors read `path:line: message`.
   static func parse(_ text: String, path: String) throws(CLIError) -> Preset {
     let lines = LineFinder(text)
-    func fail(_ line: Int, _ message: String) -> CLIError { CLIError("\(path):\(line): \(message)") }
+    let shownPath = path.escapedForTerminal(limit: 120)
+    func fail(_ line: Int, _ message: String) -> CLIError { CLIError("\(shownPath):\(line): \(message)") }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -20,7 +21,7 @@ enum PresetLoader {
       throw fail(1, "TOML syntax: \(error)")
     }
     for key in table.keys where !topKeys.contains(key) {
-      throw fail(lines.line(of: key), "unknown key '\(key)' (valid: \(topKeys.joined(separator: ", ")))")
+      throw fail(lines.line(of: key), "unknown key '\(key.escapedForTerminal(limit: 60))' (valid: \(topKeys.joined(separator: ", ")))")
     }
     func string(_ key: String, required: Bool = false) throws(CLIError) -> String? {
       guard let value = table[key] else {
@@ -28,12 +29,13 @@ enum PresetLoader {
         return nil
       }
       guard let s = value.string else { throw fail(lines.line(of: key), "\(key) must be a string") }
-      return s
+      // Titles, sources and notes reach the terminal: no control character may pass.
+      return s.escapedForTerminal(limit: 400)
     }
     func number(_ key: String) throws(CLIError) -> Double? {
       guard let value = table[key] else { return nil }
-      guard let x = value.double ?? value.int.map(Double.init), x.isFinite else {
-        throw fail(lines.line(of: key), "\(key) must be a number")
+      guard value.array == nil, value.table == nil, let x = value.double ?? value.int.map(Double.init), x.isFinite else {
+        throw fail(lines.line(of: key), "\(key) must be a finite number, not \(kind(of: value))")
       }
       return x
     }
@@ -44,6 +46,10 @@ enum PresetLoader {
     }
 
     let name = try string("name", required: true)!
+    // `string` escapes control characters, so a name that changed on the way had some.
+    guard !name.isEmpty, name.count <= 100, !name.contains("/"), name == table["name"]?.string else {
+      throw fail(lines.line(of: "name"), "name must be 1 to 100 characters without '/' or control characters")
+    }
     var preset = Preset(
       name: name, title: try string("title") ?? name, description: try string("description") ?? "",
       source: try string("source") ?? "", path: path, views: [],
@@ -51,16 +57,21 @@ enum PresetLoader {
       cursor: try number("cursor"))
 
     if let notes = table["annotations"] {
-      guard let array = notes.array else { throw fail(lines.line(of: "annotations"), "annotations must be [[annotations]] tables") }
+      // `annotations = [...]` on one line, or [[annotations]] tables: errors point at either.
+      let keyLine = lines.line(of: "annotations", orZero: true)
+      guard let array = notes.array else {
+        throw fail(keyLine > 0 ? keyLine : lines.header("[annotations]"), "annotations must be [[annotations]] tables")
+      }
       for (i, element) in array.enumerated() {
-        let start = lines.header("[annotations]", occurrence: i)
-        guard let entry = element.table, let x = entry["x"]?.double ?? entry["x"]?.int.map(Double.init), x.isFinite,
+        let start = keyLine > 0 ? keyLine : lines.header("[annotations]", occurrence: i)
+        guard let entry = element.table, entry["x"]?.array == nil,
+          let x = entry["x"]?.double ?? entry["x"]?.int.map(Double.init), x.isFinite,
           let text = entry["text"]?.string
         else { throw fail(start, "each [[annotations]] needs x = NUMBER and text = \"...\"") }
         for key in entry.keys where key != "x" && key != "text" {
           throw fail(lines.line(of: key, after: start), "unknown key '\(key)' in [[annotations]] (valid: x, text)")
         }
-        preset.annotations.append((x, text))
+        preset.annotations.append((x, text.escapedForTerminal(limit: 200)))
       }
     }
 
@@ -72,6 +83,7 @@ enum PresetLoader {
       entries.append((try string("view")!, lines.line(of: "view"), parameters?.table, lines.header("parameters")))
     } else if let views = table["views"] {
       guard let array = views.array else { throw fail(lines.line(of: "views"), "views must be [[views]] tables") }
+      guard !array.isEmpty else { throw fail(lines.line(of: "views"), "views is empty: give at least one [[views]] table with view = \"NAME\"") }
       for (i, element) in array.enumerated() {
         let start = lines.header("[views]", occurrence: i)
         guard let entry = element.table else { throw fail(start, "each [[views]] entry must be a table") }
@@ -117,7 +129,40 @@ enum PresetLoader {
       preset.views.append(request)
     }
     if preset.plane != nil && !preset.views.isEmpty { throw fail(1, "a 2-D view cannot be combined with other views") }
+    try checkRange(preset, lines: lines, fail: fail)
     return preset
+  }
+
+  /// from, to and cursor checked against the views' shared axis, each reported at its own line.
+  private static func checkRange(_ preset: Preset, lines: LineFinder, fail: (Int, String) -> CLIError) throws(CLIError) {
+    if let plane = preset.plane {
+      for key in ["from", "to", "cursor"] where (key == "from" ? preset.from : key == "to" ? preset.to : preset.cursor) != nil {
+        throw fail(lines.line(of: key), "\(key) does not apply to the 2-D view \(plane.info.name)")
+      }
+      return
+    }
+    guard let first = preset.views.first else { return }
+    let axis = first.axis
+    for view in preset.views.dropFirst() where view.axis.name != axis.name {
+      throw fail(1, "\(first.info.name) is on axis \(axis.name) but \(view.info.name) is on \(view.axis.name); they cannot share one x axis")
+    }
+    for (key, value) in [("from", preset.from), ("to", preset.to), ("cursor", preset.cursor)] {
+      if let value, !axis.contains(value) {
+        throw fail(lines.line(of: key), "\(key) = \(formatNumber(value)) is outside the \(axis.name) domain \(axis.domainText)")
+      }
+    }
+    if let from = preset.from, let to = preset.to, from >= to {
+      throw fail(lines.line(of: "to"), "from (\(formatNumber(from))) must be less than to (\(formatNumber(to)))")
+    }
+  }
+
+  /// What a TOML value is, for "must be a number, not ...".
+  static func kind(of value: TOMLValueConvertible) -> String {
+    if value.array != nil { return "a list" }
+    if value.table != nil { return "a table" }
+    if value.string != nil { return "a string" }
+    if value.bool != nil { return "true/false" }
+    return "that value"
   }
 
   /// The value as a user would type it after `name=`: numbers, booleans, words, comma lists.
@@ -142,8 +187,8 @@ struct LineFinder {
 
   init(_ text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
 
-  /// 1-based line of the first `key =` at or after line `after` (1 when not found).
-  func line(of key: String, after: Int = 1) -> Int {
+  /// 1-based line of the first `key =` at or after line `after` (`after`, or 0 with `orZero`, when not found).
+  func line(of key: String, after: Int = 1, orZero: Bool = false) -> Int {
     for i in max(0, after - 1)..<lines.count {
       let trimmed = lines[i].drop { $0 == " " || $0 == "\t" }
       if trimmed.hasPrefix(key) {
@@ -151,7 +196,7 @@ struct LineFinder {
         if rest.hasPrefix("=") { return i + 1 }
       }
     }
-    return after
+    return orZero ? 0 : after
   }
 
   /// 1-based line of a `[name]` (or `[[name]]` when name is `[views]`) header.

@@ -1,6 +1,7 @@
 // `lossscope presets`: every preset with its title and source, user presets marked.
 
 import ArgumentParser
+import Losses
 
 #if canImport(Glibc)
   import Glibc
@@ -10,7 +11,7 @@ struct PresetsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "presets",
     abstract: "List the presets: the papers' settings, and your own.",
-    discussion: "Shipped presets come from the presets/ folder; yours from $XDG_CONFIG_HOME/lossscope/presets (default ~/.config/lossscope/presets). Use one with --preset NAME or --preset PATH.")
+    discussion: "The papers' presets are built into the binary; yours come from $XDG_CONFIG_HOME/lossscope/presets (default ~/.config/lossscope/presets; a relative XDG_CONFIG_HOME is ignored). A preset is named by its file name, which must equal its name field. Use one with --preset NAME or --preset PATH.")
 
   func run() throws {
     let (presets, errors) = PresetStore.all()
@@ -19,8 +20,8 @@ struct PresetsCommand: ParsableCommand {
       try emit("\(preset.name.padded(width))\(preset.title)\(preset.isUser ? "  (yours)" : "")" + "\n")
       if !preset.source.isEmpty { try emit("\("".padded(width))\(preset.source)" + "\n") }
     }
-    if presets.isEmpty { try emit("no presets found (shipped folder: \(PresetStore.shippedFolder))" + "\n") }
-    for error in errors { printError("skipped: \(error.description)") }
+    if presets.isEmpty { try emit("no presets found" + "\n") }
+    for error in errors { printError("skipped: \(error.description.escapedForTerminal(limit: 400))") }
   }
 }
 

@@ -16,26 +16,33 @@ public struct RootCommand: ParsableCommand {
     discussion: """
       Without a subcommand, opens the interactive view (`lossscope open`): focal loss beside \
       cross-entropy, or the views you name (lossscope VIEW [name=value ...] [+ VIEW ...]). Press ? \
-      inside for the keys. `lossscope list` shows every view and its parameters; docs/views.md is the reference.
+      inside for the keys. `lossscope list` shows every view and its parameters; docs/views.md is the reference. \
+      Without a UTF-8 locale (LANG=C) the app and plot draw ASCII; LOSSSCOPE_ASCII=1 or 0 forces \
+      ASCII or Unicode.
       """,
     version: CSVExport.version,
     subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self],
     defaultSubcommand: OpenCommand.self)
 
   /// Like ArgumentParser's own main, but every error is one line on stderr: usage mistakes
-  /// point to --help instead of printing the whole usage.
+  /// point to --help instead of printing the whole usage. Every message is escaped and bounded
+  /// here too, whatever untrusted text it quotes.
   public static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
     do {
-      var command = try parseAsRoot()
+      if let repeated = ArgumentChecks.repeatedOption(arguments) {
+        throw CLIError("\(repeated.escapedForTerminal(limit: 60)) is given twice; give each option once")
+      }
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch let error as CLIError {
-      printError("Error: \(error.description)")
+      printError("Error: \(error.description.escapedForTerminal(limit: 600))")
       exit(withError: ExitCode(1))
     } catch {
       // --help, --version and exit codes are not mistakes: ArgumentParser prints them as usual.
       if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
       let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-      printError("Error: \(text) (see lossscope --help)")
+      printError("Error: \(text.escapedForTerminal(limit: 600)) (see lossscope --help)")
       exit(withError: ExitCode(exitCode(for: error).rawValue))
     }
   }

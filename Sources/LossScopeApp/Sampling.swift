@@ -21,9 +21,17 @@ enum Sampling {
     return SampleGrid(from: a, to: b, count: n)
   }
 
+  /// The 2-D views draw their own fixed box: --from, --to and --points would be ignored, so
+  /// they are refused.
+  static func refuseRange(for view: String, from: Double?, to: Double?, points: Int?, instead: String) throws(CLIError) {
+    let given = [("--from", from != nil), ("--to", to != nil), ("--points", points != nil)].filter(\.1).map(\.0)
+    guard let flag = given.first else { return }
+    throw CLIError("\(flag) does not apply to the 2-D view \(view), which covers its whole plane (\(instead))")
+  }
+
   /// The one axis every requested view shares; views on different axes cannot share a table.
   static func sharedAxis(_ requests: [ViewRequest]) throws(CLIError) -> AxisSpec {
-    let axis = requests[0].axis
+    guard let axis = requests.first?.axis else { throw CLIError("name a view (see `lossscope list`)") }
     for r in requests.dropFirst() where r.axis.name != axis.name {
       throw CLIError("\(requests[0].info.name) is on axis \(axis.name) but \(r.info.name) is on \(r.axis.name); they cannot share one x axis")
     }

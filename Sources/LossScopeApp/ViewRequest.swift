@@ -43,14 +43,15 @@ struct ViewRequest {
   /// Applies one `name=value` or `name=v1,v2,...` argument.
   mutating func apply(_ argument: String) throws(CLIError) {
     guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
-      throw CLIError("expected name=value after '\(info.name)', got '\(argument)'")
+      throw CLIError("expected name=value after '\(info.name)', got '\(argument.escapedForTerminal(limit: 80))'")
     }
     let name = String(argument[..<eq]), text = String(argument[argument.index(after: eq)...])
+    let shownName = name.escapedForTerminal(limit: 60)
     guard let index = parameters.index(of: name) else {
       let valid = parameters.specs.map(\.name)
       let hint = closest(to: name, among: valid).map { " (did you mean '\($0)'?)" } ?? ""
       let list = valid.isEmpty ? "it has no parameters" : "valid: " + valid.joined(separator: ", ")
-      throw CLIError("\(info.name) has no parameter '\(name)'\(hint); \(list)")
+      throw CLIError("\(info.name) has no parameter '\(shownName)'\(hint); \(list)")
     }
     if userSet.contains(name) {
       throw CLIError("\(name) is given twice")
@@ -62,7 +63,7 @@ struct ViewRequest {
       do { values.append(try spec.parse(part)) } catch { throw CLIError(error.description) }
     }
     if Set(values).count < values.count {
-      throw CLIError("\(name)=\(text) lists a value twice: each sweep value makes one series")
+      throw CLIError("\(name)=\(text.escapedForTerminal(limit: 80)) lists a value twice: each sweep value makes one series")
     }
     if values.count > 1 {
       if name == "axis" { throw CLIError("axis cannot be swept: plot each axis separately") }
@@ -120,6 +121,6 @@ enum ViewArguments {
   static func unknownView(_ name: String) -> CLIError {
     let names = Catalog.views.map(\.name) + PlaneInfo.all.map(\.name)
     let hint = closest(to: name.lowercased(), among: names).map { " (did you mean '\($0)'?)" } ?? ""
-    return CLIError("unknown view '\(name)'\(hint); `lossscope list` shows them all")
+    return CLIError("unknown view '\(name.escapedForTerminal(limit: 60))'\(hint); `lossscope list` shows them all")
   }
 }

@@ -8,13 +8,14 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unknownParameter(let view, let name, let valid):
+    case .unknownParameter(let view, let rawName, let valid):
+      let name = rawName.escapedForTerminal(limit: 60)
       let list = valid.isEmpty ? "it has none" : "valid: " + valid.joined(separator: ", ")
       return "\(view) has no parameter '\(name)' (\(list))"
     case .notANumber(let name, let text, let expected):
-      return "\(name)=\(text) is not \(expected)"
+      return "\(name)=\(text.escapedForTerminal(limit: 60)) is not \(expected)"
     case .outOfRange(let name, let text, let range):
-      return "\(name)=\(text) is out of range: \(name) must be in \(range)"
+      return "\(name)=\(text.escapedForTerminal(limit: 60)) is out of range: \(name) must be in \(range)"
     case .notOnThisAxis(let name, let axis):
       return "\(name) does not apply on axis=\(axis)"
     }
@@ -32,16 +33,28 @@ extension ParameterSpec {
       }
       return Double(i)
     }
-    guard let value = Double(trimmed), value.isFinite, !trimmed.hasPrefix("0x") else {
+    guard let value = parseDecimal(trimmed) else {
       throw .notANumber(name: name, text: text, expected: kind == .integer ? "an integer" : "a finite number")
+    }
+    if kind == .integer && value.rounded() != value {
+      throw .notANumber(name: name, text: text, expected: "an integer")
     }
     guard contains(value) else { throw .outOfRange(name: name, text: text, range: rangeText) }
     return value
   }
 }
 
+/// A finite decimal number as a user types it (`2`, `-0.5`, `1e-3`). Hexadecimal (`0x1p-2`), NaN
+/// and infinities are refused here, and so everywhere numbers are read: parameters, the app's
+/// prompts and --from/--to.
+public func parseDecimal(_ text: String) -> Double? {
+  guard !text.isEmpty, !text.contains(where: { $0 == "x" || $0 == "X" }), let value = Double(text), value.isFinite
+  else { return nil }
+  return value
+}
+
 extension String {
-  var trimmingSpaces: String {
+  public var trimmingSpaces: String {
     var s = Substring(self)
     while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
     while let c = s.last, c == " " || c == "\t" { s.removeLast() }

@@ -60,19 +60,19 @@ func presetError(_ text: String) -> String? {
 
   @Test func annotationsAreReadAndDrawn() throws {
     #expect(try loadPreset("retinanet").annotations.map(\.x) == [0.9])
-    let r = try run(["plot", "--preset", "retinanet", "--width", "70", "--height", "14"], environment: ["LOSSSCOPE_PRESETS": presetsFolder])
+    let r = try run(["plot", "--preset", "retinanet", "--width", "70", "--height", "14"])
     #expect(r.stdout.contains("pt 0.9"))
   }
 
   @Test func focalFig1ExportsTheFiveGammas() throws {
-    let r = try run(["export", "--preset", "focal-fig1", "--points", "5"], environment: ["LOSSSCOPE_PRESETS": presetsFolder])
+    let r = try run(["export", "--preset", "focal-fig1", "--points", "5"])
     let (header, rows) = csvRows(r.stdout)
     #expect(header == ["gamma", "pt", "loss", "grad"])
     #expect(Set(rows.map { $0[0] }) == ["0", "0.5", "1", "2", "5"])
   }
 
   @Test func retinanetIsTheQuarterWeightedFocalLoss() throws {
-    let r = try run(["export", "--preset", "retinanet", "--points", "21"], environment: ["LOSSSCOPE_PRESETS": presetsFolder])
+    let r = try run(["export", "--preset", "retinanet", "--points", "21"])
     for row in csvRows(r.stdout).rows {
       let pt = Double(row[0])!, loss = Double(row[1])!
       #expect(abs(loss - (-0.25 * (1 - pt) * (1 - pt) * Foundation.log(pt))) <= 1e-15 * max(1, loss))
@@ -80,7 +80,7 @@ func presetError(_ text: String) -> String? {
   }
 
   @Test func commandLineParametersOverrideThePreset() throws {
-    let r = try run(["export", "--preset", "retinanet", "gamma=3", "--points", "2"], environment: ["LOSSSCOPE_PRESETS": presetsFolder])
+    let r = try run(["export", "--preset", "retinanet", "gamma=3", "--points", "2"])
     #expect(r.stdout.contains("# parameters: axis=pt gamma=3 alpha=0.25"))
   }
 
@@ -122,7 +122,7 @@ func presetError(_ text: String) -> String? {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try "name = \"mine\"\ntitle = \"My focal\"\nsource = \"me\"\nview = \"focal\"\n[parameters]\ngamma = 4\n"
       .write(to: folder.appendingPathComponent("mine.toml"), atomically: true, encoding: .utf8)
-    let env = ["XDG_CONFIG_HOME": home.path, "LOSSSCOPE_PRESETS": presetsFolder]
+    let env = ["XDG_CONFIG_HOME": home.path]
     let list = try run(["presets"], environment: env)
     #expect(list.stdout.contains("mine") && list.stdout.contains("(yours)") && list.stdout.contains("retinanet"))
     let r = try run(["export", "--preset", "mine", "--points", "2"], environment: env)

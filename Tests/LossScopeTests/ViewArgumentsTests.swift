@@ -58,7 +58,7 @@ func parseError(_ arguments: [String]) -> String? {
     (["focal", "gamma=-1"], "gamma=-1 is out of range: gamma must be in [0, 10]"),
     (["focal", "alpha=0"], "alpha=0 is out of range: alpha must be in (0, 1]"),
     (["focal", "gamma=11"], "gamma=11 is out of range: gamma must be in [0, 10]"),
-    (["infonce", "negatives=2.5"], "negatives=2.5 is out of range: negatives must be in 1..1000000 (integer)"),
+    (["infonce", "negatives=2.5"], "negatives=2.5 is not an integer"),
     (["triplet", "squared=yes"], "squared=yes is not one of false, true"),
     (["focal", "axis=theta"], "axis=theta is not one of pt, logit"),
     (["focal", "gamma"], "expected name=value after 'focal', got 'gamma'"),

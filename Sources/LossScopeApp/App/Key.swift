@@ -16,6 +16,8 @@ public enum Message: Equatable, Sendable {
   /// Carries what was to be written, so that `y` writes exactly that.
   case fileExists(path: String, contents: String)
   case writeFailed(message: String)
+  /// Text pasted as a whole (bracketed paste): typed into an open prompt, never run as keys.
+  case paste(String)
 }
 
 /// I/O the update function asks for; the runtime carries it out and reports back with a message.

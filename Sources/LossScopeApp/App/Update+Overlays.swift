@@ -81,9 +81,6 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
   }
 }
 
-/// The longest text a prompt holds: a path or a value, never a pasted page.
-let promptLimit = 256
-
 func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: inout AppState) -> [Effect] {
   switch key {
   case .escape:

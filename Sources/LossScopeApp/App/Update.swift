@@ -27,6 +27,8 @@ private func apply(_ message: Message, _ state: inout AppState) -> [Effect] {
     return []
   case .key(let key):
     return handle(key, &state)
+  case .paste(let text):
+    return paste(text, &state)
   }
 }
 
