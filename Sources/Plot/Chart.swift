@@ -53,13 +53,18 @@ public struct Chart: Sendable {
   }
 
   /// The geometry of this chart drawn in `rect` with a given gutter width (nil: natural).
+  ///
+  /// The legend notes clipped series, and an inside legend that would cover a curve moves to
+  /// the other top corner, then below the plot (see `Chart+Legend.swift`).
   public func layout(in rect: Rect, gutterWidth: Int?) -> ChartLayout {
-    ChartLayout(
-      bounds: rect,
-      x: AxisPlan(xAxis, data: series.map { $0.xs[0..<$0.count] }),
-      y: AxisPlan(yAxis, data: series.map { $0.ys[0..<$0.count] }),
-      title: title, legend: legend, legendNames: series.map(\.name).filter { !$0.isEmpty },
-      gutterWidth: gutterWidth, dotsPerColumn: marker.dotsPerColumn, dotsPerRow: marker.dotsPerRow)
+    let x = AxisPlan(xAxis, data: series.map { $0.xs[0..<$0.count] })
+    let y = AxisPlan(yAxis, data: series.map { $0.ys[0..<$0.count] })
+    return placedLayout { position, notes in
+      ChartLayout(
+        bounds: rect, x: x, y: y, title: title, legend: position,
+        legendContent: LegendContent(names: series.map(\.name), notes: notes),
+        gutterWidth: gutterWidth, dotsPerColumn: marker.dotsPerColumn, dotsPerRow: marker.dotsPerRow)
+    }
   }
 
   /// Layouts of several charts whose plot areas start at the same column: every chart

@@ -22,17 +22,17 @@ public struct ChartStack: Sendable {
   }
 
   /// The charts as they will be drawn, each with its layout.
+  ///
+  /// The weights share out plot rows, not whole rects: a panel's titles and axis rows come off
+  /// first, so a lower panel with an x title and labels is not squeezed to a sliver. Panels that
+  /// would get fewer than `minimumPlotRows` are left out, bottom first (see `omitted(in:)`).
   public func arranged(in rect: Rect) -> [(chart: Chart, layout: ChartLayout)] {
     guard !charts.isEmpty else { return [] }
-    let shares = weights.flatMap { $0.count == charts.count ? $0 : nil }
-      ?? Array(repeating: 1, count: charts.count)
-    let rects = rect.rows(weights: shares)
-    var adjusted = charts
+    let kept = keptCount(in: rect)
+    let area = kept < charts.count ? rect.splitBottom(1).rest : rect
+    var adjusted = shared(Array(charts.prefix(kept)))
+    let rects = split(area, adjusted)
     if sharesX {
-      for i in adjusted.indices.dropLast() {
-        adjusted[i].xAxis.showTickLabels = false
-        adjusted[i].xAxis.title = ""
-      }
       let natural = Chart.alignedLayouts(adjusted, in: rects)
       if let union = natural.map(\.xInterval).reduce(nil, { $0?.union($1) ?? $1 }) {
         for i in adjusted.indices { adjusted[i].xAxis.range = .explicit(union.lo, union.hi) }
@@ -42,15 +42,79 @@ public struct ChartStack: Sendable {
       .map { (chart: $0.0, layout: $0.1) }
   }
 
+  /// Plot rows each panel needs at least; below that it is left out.
+  public var minimumPlotRows: Int { 4 }
+
+  /// Panels left out for lack of rows in `rect` (the lowest ones), and the height that would
+  /// show them all; a one-line note in the last row of `rect` says so when the count is not 0.
+  public func omitted(in rect: Rect) -> (count: Int, neededHeight: Int) {
+    let fixed = shared(charts).map { fixedRows($0, width: rect.width) }.reduce(0, +)
+    return (charts.count - keptCount(in: rect), fixed + minimumPlotRows * charts.count)
+  }
+
+  /// `list` with the shared x axis applied: labels and title only on the bottom one.
+  private func shared(_ list: [Chart]) -> [Chart] {
+    var adjusted = list
+    if sharesX {
+      for i in adjusted.indices.dropLast() {
+        adjusted[i].xAxis.showTickLabels = false
+        adjusted[i].xAxis.title = ""
+      }
+    }
+    return adjusted
+  }
+
+  private func keptCount(in rect: Rect) -> Int {
+    var kept = charts.count
+    while kept > 1 {
+      let list = shared(Array(charts.prefix(kept)))
+      let rows = split(kept < charts.count ? rect.splitBottom(1).rest : rect, list)
+        .enumerated().map { i, r in r.height - fixedRows(list[i], width: rect.width) }
+      if rows.allSatisfy({ $0 >= minimumPlotRows }) { break }
+      kept -= 1
+    }
+    return kept
+  }
+
+  /// Rows of a chart that are not plot rows (titles, axis line, labels, legend below).
+  private func fixedRows(_ chart: Chart, width: Int) -> Int {
+    let tall = 1000
+    return tall - chart.layout(in: Rect(width: max(1, width), height: tall)).plot.height
+  }
+
+  /// Rects for `list` in `area`: fixed rows to each, then the plot rows by weight.
+  private func split(_ area: Rect, _ list: [Chart]) -> [Rect] {
+    let fixed = list.map { fixedRows($0, width: area.width) }
+    let weights = self.weights.flatMap { $0.count == charts.count ? Array($0.prefix(list.count)) : nil }
+      ?? Array(repeating: 1, count: list.count)
+    let free = area.height - fixed.reduce(0, +)
+    guard free > 0 else { return area.rows(weights: weights) }
+    let plotRows = Rect(width: 1, height: free).rows(weights: weights).map(\.height)
+    var y = area.y
+    return zip(fixed, plotRows).map { f, p in
+      defer { y += f + p }
+      return Rect(x: area.x, y: y, width: area.width, height: f + p)
+    }
+  }
+
   /// The layouts of the stacked charts, top first.
   public func layouts(in rect: Rect) -> [ChartLayout] {
     arranged(in: rect).map(\.layout)
   }
 
-  /// Draws every chart in its share of `rect`.
+  /// Draws every chart in its share of `rect`, and a note when some had no room.
   public func render(into grid: inout Grid, in rect: Rect) {
     for (chart, layout) in arranged(in: rect) {
       chart.render(into: &grid, layout: layout)
     }
+    let (count, needed) = omitted(in: rect)
+    guard count > 0 else { return }
+    let names = charts.suffix(count).map { $0.yAxis.title.isEmpty ? $0.title : $0.yAxis.title }
+      .filter { !$0.isEmpty }.joined(separator: ", ")
+    let what = names.isEmpty ? "the lower panel" : "the \(names) panel"
+    let row = rect.splitBottom(1).bottom.intersection(grid.bounds)
+    grid.fill(row)
+    grid.put("(no room for \(what): it needs a height of \(needed))", x: rect.x, y: rect.maxY - 1,
+             style: Style(dim: true), clip: row)
   }
 }

@@ -87,7 +87,7 @@ public struct RegionPlot: Sendable {
       bounds: rect,
       x: AxisPlan(interval: x, scale: .linear, snap: false, title: xTitle, showLabels: true),
       y: AxisPlan(interval: y, scale: .linear, snap: false, title: yTitle, showLabels: true),
-      title: title, legend: .hidden, legendNames: [], gutterWidth: nil,
+      title: title, legend: .hidden, legendContent: .empty, gutterWidth: nil,
       dotsPerColumn: 1, dotsPerRow: 1)
   }
 }
