@@ -113,13 +113,14 @@ enum Lessons {
       title: "ArcFace vs CosFace",
       text: ["ArcFace adds the margin to the angle (theta1 + m < theta2), CosFace to the cosine",
              "(cos theta1 - m > cos theta2). Same m, different shapes."],
-      question: "Raise the margin to 0.5 or more (+).", setup: ["margins", "kind=all"],
-      done: { ($0.plane?.parameters["margin"] ?? 0) >= 0.5 - 1e-9 },
+      question: "Raise CosFace's margin to ArcFace's 0.5 or more (+).", setup: ["margins", "kind=all"],
+      done: { ($0.plane?.parameters["cos-margin"] ?? 0) >= 0.5 - 1e-9 },
       reveal: { state in
-        let m = state.plane?.parameters["margin"] ?? 0.5
+        let m = state.plane?.parameters["cos-margin"] ?? 0.5
         let degrees = 180 / Double.pi
         func cosGap(_ t: Double) -> Double { acos(max(-1, cosDegrees(t) - m)) * degrees - t }
-        return "At m = \(significant(m)): ArcFace's gap is \(significant(m * degrees)) degrees everywhere; CosFace's is "
+        let arc = state.plane?.parameters["arc-margin"] ?? 0.5
+        return "ArcFace's gap (m \(significant(arc))) is \(significant(arc * degrees)) degrees everywhere; CosFace's (m \(significant(m))) is "
           + "\(significant(cosGap(10))) at theta1 10, \(significant(cosGap(45))) at 45 and \(significant(cosGap(120))) at 120 degrees."
       }),
   ])

@@ -40,10 +40,10 @@ struct PlaneSlot: Equatable {
       return "sn \(significant(x)) sp \(significant(y)) | loss \(significant(plane.loss(sn: x, sp: y)))"
         + " | a_p \(significant(ap)) a_n \(significant(an)) | gradient moves sp and sn at a_p/a_n = \(ratio)"
     }
-    let m = MarginPlane(parameters).margin
+    let margins = MarginPlane(parameters), m = margins.cosMargin
     let c1 = cosDegrees(x), c2 = cosDegrees(y)
     func winner(_ one: Bool, _ two: Bool) -> String { one ? "class 1" : two ? "class 2" : "neither (in the band)" }
-    let arc = m * 180 / Double.pi
+    let arc = margins.arcMargin * 180 / Double.pi
     return "theta1 \(significant(x)) theta2 \(significant(y)) | softmax: \(winner(x < y, y < x))"
       + " | cosface: \(winner(c1 - m > c2, c2 - m > c1)) | arcface: \(winner(x + arc < y, y + arc < x))"
   }
