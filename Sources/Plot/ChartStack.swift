@@ -27,19 +27,7 @@ public struct ChartStack: Sendable {
   /// first, so a lower panel with an x title and labels is not squeezed to a sliver. Panels that
   /// would get fewer than `minimumPlotRows` are left out, bottom first (see `omitted(in:)`).
   public func arranged(in rect: Rect) -> [(chart: Chart, layout: ChartLayout)] {
-    guard !charts.isEmpty else { return [] }
-    let kept = keptCount(in: rect)
-    let area = kept < charts.count ? rect.splitBottom(1).rest : rect
-    var adjusted = shared(Array(charts.prefix(kept)))
-    let rects = split(area, adjusted)
-    if sharesX {
-      let natural = Chart.alignedLayouts(adjusted, in: rects)
-      if let union = natural.map(\.xInterval).reduce(nil, { $0?.union($1) ?? $1 }) {
-        for i in adjusted.indices { adjusted[i].xAxis.range = .explicit(union.lo, union.hi) }
-      }
-    }
-    return Array(zip(adjusted, Chart.alignedLayouts(adjusted, in: rects)))
-      .map { (chart: $0.0, layout: $0.1) }
+    plan(in: rect).arranged
   }
 
   /// Plot rows each panel needs at least; below that it is left out.
@@ -48,8 +36,45 @@ public struct ChartStack: Sendable {
   /// Panels left out for lack of rows in `rect` (the lowest ones), and the height that would
   /// show them all; a one-line note in the last row of `rect` says so when the count is not 0.
   public func omitted(in rect: Rect) -> (count: Int, neededHeight: Int) {
-    let fixed = shared(charts).map { fixedRows($0, width: rect.width) }.reduce(0, +)
-    return (charts.count - keptCount(in: rect), fixed + minimumPlotRows * charts.count)
+    let p = plan(in: rect)
+    return (p.omitted, p.neededHeight)
+  }
+
+  private struct Plan {
+    var arranged: [(chart: Chart, layout: ChartLayout)]
+    var omitted: Int
+    var neededHeight: Int
+  }
+
+  /// Everything `arranged` and `omitted` say, worked out once: a chart's fixed rows take a
+  /// whole layout (its legend may go below), so they are not recomputed per question.
+  private func plan(in rect: Rect) -> Plan {
+    guard !charts.isEmpty else { return Plan(arranged: [], omitted: 0, neededHeight: 0) }
+    let all = shared(charts)
+    let fixedAll = all.map { fixedRows($0, width: rect.width) }
+    var kept = charts.count
+    var list = all, fixed = fixedAll, area = rect
+    while true {
+      let rects = split(area, fixed)
+      let fits = zip(rects, fixed).allSatisfy { $0.height - $1 >= minimumPlotRows }
+      if fits || kept == 1 {
+        var adjusted = list
+        if sharesX {
+          let natural = Chart.alignedLayouts(adjusted, in: rects)
+          if let union = natural.map(\.xInterval).reduce(nil, { $0?.union($1) ?? $1 }) {
+            for i in adjusted.indices { adjusted[i].xAxis.range = .explicit(union.lo, union.hi) }
+          }
+        }
+        let arranged = Array(zip(adjusted, Chart.alignedLayouts(adjusted, in: rects))).map { (chart: $0.0, layout: $0.1) }
+        return Plan(arranged: arranged, omitted: charts.count - kept,
+                    neededHeight: fixedAll.reduce(0, +) + minimumPlotRows * charts.count)
+      }
+      // One panel fewer, and a row kept for the note saying so; the new bottom panel gets the x labels.
+      kept -= 1
+      list = shared(Array(charts.prefix(kept)))
+      fixed = Array(fixedAll.prefix(kept - 1)) + [fixedRows(list[kept - 1], width: rect.width)]
+      area = rect.splitBottom(1).rest
+    }
   }
 
   /// `list` with the shared x axis applied: labels and title only on the bottom one.
@@ -64,29 +89,16 @@ public struct ChartStack: Sendable {
     return adjusted
   }
 
-  private func keptCount(in rect: Rect) -> Int {
-    var kept = charts.count
-    while kept > 1 {
-      let list = shared(Array(charts.prefix(kept)))
-      let rows = split(kept < charts.count ? rect.splitBottom(1).rest : rect, list)
-        .enumerated().map { i, r in r.height - fixedRows(list[i], width: rect.width) }
-      if rows.allSatisfy({ $0 >= minimumPlotRows }) { break }
-      kept -= 1
-    }
-    return kept
-  }
-
   /// Rows of a chart that are not plot rows (titles, axis line, labels, legend below).
   private func fixedRows(_ chart: Chart, width: Int) -> Int {
     let tall = 1000
     return tall - chart.layout(in: Rect(width: max(1, width), height: tall)).plot.height
   }
 
-  /// Rects for `list` in `area`: fixed rows to each, then the plot rows by weight.
-  private func split(_ area: Rect, _ list: [Chart]) -> [Rect] {
-    let fixed = list.map { fixedRows($0, width: area.width) }
-    let weights = self.weights.flatMap { $0.count == charts.count ? Array($0.prefix(list.count)) : nil }
-      ?? Array(repeating: 1, count: list.count)
+  /// Rects in `area` for charts with `fixed` rows each: those first, then the plot rows by weight.
+  private func split(_ area: Rect, _ fixed: [Int]) -> [Rect] {
+    let weights = self.weights.flatMap { $0.count == charts.count ? Array($0.prefix(fixed.count)) : nil }
+      ?? Array(repeating: 1, count: fixed.count)
     let free = area.height - fixed.reduce(0, +)
     guard free > 0 else { return area.rows(weights: weights) }
     let plotRows = Rect(width: 1, height: free).rows(weights: weights).map(\.height)
@@ -104,10 +116,11 @@ public struct ChartStack: Sendable {
 
   /// Draws every chart in its share of `rect`, and a note when some had no room.
   public func render(into grid: inout Grid, in rect: Rect) {
-    for (chart, layout) in arranged(in: rect) {
+    let plan = plan(in: rect)
+    for (chart, layout) in plan.arranged {
       chart.render(into: &grid, layout: layout)
     }
-    let (count, needed) = omitted(in: rect)
+    let (count, needed) = (plan.omitted, plan.neededHeight)
     guard count > 0 else { return }
     let names = charts.suffix(count).map { $0.yAxis.title.isEmpty ? $0.title : $0.yAxis.title }
       .filter { !$0.isEmpty }.joined(separator: ", ")
