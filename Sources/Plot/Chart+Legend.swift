@@ -5,16 +5,13 @@ extension Chart {
   /// to the other top corner when a curve passes under it, and below the plot when both do.
   func placedLayout(_ make: (LegendPosition, [String]) -> ChartLayout) -> ChartLayout {
     func settled(_ position: LegendPosition) -> ChartLayout {
-      var layout = make(position, [])
+      let plain = make(position, [])
+      let notes = clipNotes(plain)
+      guard notes.contains(where: { !$0.isEmpty }) else { return plain }
       // The notes change the legend's size, which can change the rows and so the y range once.
-      for _ in 0..<2 {
-        let notes = clipNotes(layout)
-        guard notes.contains(where: { !$0.isEmpty }) else { break }
-        let next = make(position, notes)
-        if next == layout { break }
-        layout = next
-      }
-      return layout
+      let noted = make(position, notes)
+      let again = clipNotes(noted)
+      return again == notes ? noted : make(position, again)
     }
     let first = settled(legend)
     guard legend == .topRight || legend == .topLeft, series.contains(where: { !$0.name.isEmpty }) else { return first }

@@ -87,15 +87,23 @@ extension Chart {
     guard let rect = layout.legend else { return }
     let box = rect.intersection(clip)
     grid.fill(box)
+    // An entry wider than the whole chart is the only one that can be cut: it ends in an
+    // ellipsis then, so the cut shows.
+    func text(_ t: String, from x: Int) -> String {
+      let room = rect.maxX - x
+      let scalars = t.unicodeScalars
+      guard scalars.count > room, room > 0 else { return t }
+      return String(String.UnicodeScalarView(scalars.prefix(room - 1))) + (marker.isASCII ? "~" : "…")
+    }
     for entry in layout.legendEntries {
       guard let index = entry.series, series.indices.contains(index) else {
-        grid.put(entry.text, x: entry.x, y: entry.y, clip: box)
+        grid.put(text(entry.text, from: entry.x), x: entry.x, y: entry.y, clip: box)
         continue
       }
       let s = series[index]
       grid.put(marker.legendGlyph(series: s.asciiGlyph(index: index)), x: entry.x, y: entry.y,
                style: s.style(index: index), clip: box)
-      grid.put(entry.text, x: entry.x + 2, y: entry.y, clip: box)
+      grid.put(text(entry.text, from: entry.x + 2), x: entry.x + 2, y: entry.y, clip: box)
     }
   }
 

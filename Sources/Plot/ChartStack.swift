@@ -60,7 +60,7 @@ public struct ChartStack: Sendable {
       if fits || kept == 1 {
         var adjusted = list
         if sharesX {
-          let natural = Chart.alignedLayouts(adjusted, in: rects)
+          let natural = zip(adjusted, rects).map { $0.roughLayout(in: $1) }
           if let union = natural.map(\.xInterval).reduce(nil, { $0?.union($1) ?? $1 }) {
             for i in adjusted.indices { adjusted[i].xAxis.range = .explicit(union.lo, union.hi) }
           }
@@ -89,11 +89,7 @@ public struct ChartStack: Sendable {
     return adjusted
   }
 
-  /// Rows of a chart that are not plot rows (titles, axis line, labels, legend below).
-  private func fixedRows(_ chart: Chart, width: Int) -> Int {
-    let tall = 1000
-    return tall - chart.layout(in: Rect(width: max(1, width), height: tall)).plot.height
-  }
+  private func fixedRows(_ chart: Chart, width: Int) -> Int { chart.fixedRows(width: width) }
 
   /// Rects in `area` for charts with `fixed` rows each: those first, then the plot rows by weight.
   private func split(_ area: Rect, _ fixed: [Int]) -> [Rect] {

@@ -49,6 +49,17 @@ import Darwin
     for (w, h) in [(72, 20), (120, 40)] { expectWholeLegend(braille, Rect(width: w, height: h)) }
   }
 
+  @Test func anEntryWiderThanTheChartEndsInAnEllipsis() {
+    let xs = [0.0, 1.0]
+    let chart = Chart([Series(String(repeating: "n", count: 50), xs: xs, ys: xs), Series("b", xs: xs, ys: xs)],
+                      legend: .below)
+    var grid = Grid(width: 30, height: 12)
+    chart.render(into: &grid, in: grid.bounds)
+    let lines = grid.lines()
+    #expect(lines.contains { $0.hasSuffix(String(repeating: "n", count: 26) + "…") }, "\(lines)")
+    #expect(lines.contains { $0.contains("⣿ b") })
+  }
+
   @Test func aLegendInsideThePlotNeverCoversACurve() {
     // A rising line fills the top-right corner, a falling one the top-left: the legend goes below.
     let xs = (0...100).map { Double($0) / 100 }
