@@ -41,7 +41,7 @@ struct AxisPlan: Sendable {
         snap = false
         break
       }
-      var r = Self.widen(Self.dataRange(columns, scale: axis.scale), scale: axis.scale)
+      var r = Self.widen(Self.clippedRange(columns, scale: axis.scale), scale: axis.scale)
       if let lo { r = Interval(lo, r.hi > lo ? r.hi : Self.beyond(lo, up: true, axis.scale)) }
       if let hi { r = Interval(r.lo < hi ? r.lo : Self.beyond(hi, up: false, axis.scale), hi) }
       interval = r
