@@ -126,16 +126,16 @@ extension PlaneRequest {
     }
   }
 
-  /// What the labelled marks are, from the numbers at each: `A loss 21.3, B loss 0.0123; T, T'
-  /// on the circle (loss log 2)`. The app's status line can show it too.
+  /// What the labelled marks are, from the numbers at each: `A loss 22.9, B 1.23e-20; T, T' on
+  /// the circle (loss log 2)`. The legend row shows it when it fits; the app's status line can too.
   func markNotes(_ marks: [Annotation]) -> String {
     guard info.name == CirclePlane.info.name else { return "" }
     let plane = circle
     let labelled = marks.filter { !$0.text.isEmpty }
     guard !labelled.isEmpty else { return "" }
     let on = labelled.filter { abs(plane.decision(sn: $0.x, sp: $0.y)) < 1e-9 }.map(\.text)
-    let off = labelled.filter { abs(plane.decision(sn: $0.x, sp: $0.y)) >= 1e-9 }
-      .map { "\($0.text) loss \(significant(plane.loss(sn: $0.x, sp: $0.y)))" }
+    let off = labelled.filter { abs(plane.decision(sn: $0.x, sp: $0.y)) >= 1e-9 }.enumerated()
+      .map { i, mark in "\(mark.text)\(i == 0 ? " loss" : "") \(significant(plane.loss(sn: mark.x, sp: mark.y)))" }
     var text = off.joined(separator: ", ")
     if !on.isEmpty { text += (text.isEmpty ? "" : "; ") + on.joined(separator: ", ") + " on the circle (loss log 2)" }
     return text

@@ -120,8 +120,13 @@ import Testing
   @Test func marksAreExplainedByTheirNumbers() throws {
     let request = try #require(try PlaneRequest.parse(["circle-plane"]))
     let r = 2.0.squareRoot() * 0.25
-    let marks = [Annotation(x: 0.45, y: 0.75, "A"), Annotation(x: 0, y: 1 - r, "T"), Annotation(x: 0.3, y: 0.7, "")]
-    let note = request.markNotes(marks)
-    #expect(note == "A loss \(significant(request.circle.loss(sn: 0.45, sp: 0.75))); T on the circle (loss log 2)")
+    let marks = [Annotation(x: 0.45, y: 0.75, "A"), Annotation(x: 0.15, y: 0.35, "B"), Annotation(x: 0, y: 1 - r, "T"),
+                 Annotation(x: r / 2.0.squareRoot(), y: 1 - r / 2.0.squareRoot(), "T'"), Annotation(x: 0.3, y: 0.7, "")]
+    let loss = { (sn: Double, sp: Double) in significant(request.circle.loss(sn: sn, sp: sp)) }
+    #expect(request.markNotes(marks) == "A loss \(loss(0.45, 0.75)), B \(loss(0.15, 0.35)); T, T' on the circle (loss log 2)")
+    // At 80 columns the legend row has room for it.
+    var grid = Grid(width: 80, height: 24)
+    request.render(into: &grid, in: grid.bounds, marker: .braille, marks: marks)
+    #expect(grid.lines()[23].contains("T, T' on the circle"))
   }
 }
