@@ -46,7 +46,7 @@ struct GHMCommand: ParsableCommand {
     let (batches, source, skipped) = try collect()
     if skipped > 0 { printError("skipped \(skipped) invalid row\(skipped == 1 ? "" : "s")") }
     if plot {
-      try GHMPicture.print(batches.last?.rows ?? [], width: TerminalInfo.size(1)?.width ?? 100, height: 30)
+      try GHMPicture.print(batches.last?.rows ?? [], width: TerminalInfo.size(1)?.width ?? 100, height: 30, momentum: momentum, batches: batches.count)
       return
     }
     let text = csv(batches, source: source)

@@ -1,4 +1,4 @@
-// The 2-D views on the command line: parameters, CSV of boundary points or a loss grid, and the plot.
+// The 2-D views on the command line: parameters, and CSV of boundary points or a loss grid.
 
 import Losses
 import Plot
@@ -62,48 +62,6 @@ struct PlaneRequest {
     sink.append(info.columns.joined(separator: ",") + "\n")
     for curve in boundaries {
       for (x, y) in zip(curve.xs, curve.ys) { sink.append("\(curve.name),\(formatNumber(x)),\(formatNumber(y))\n") }
-    }
-  }
-
-  // MARK: - Picture
-
-  /// The plane drawn into `rect`: shaded level, boundary curves, a legend row, and optional marks.
-  func render(into grid: inout Grid, in rect: Rect, marker: Marker, marks: [Annotation] = []) {
-    guard rect.height > 2 else { return }
-    let (body, legendRow) = rect.splitBottom(1)
-    var plot: RegionPlot
-    if info.name == CirclePlane.info.name {
-      let plane = circle
-      plot = RegionPlot(x: Interval(0, 1), y: Interval(0, 1), title: "circle loss level (shade) and boundaries",
-                        xTitle: "sn", yTitle: "sp") { sn, sp in plane.decision(sn: sn, sp: sp) }
-      // Shade characters carry the level in mono; with colour the ramp shows it too.
-      plot.colors = RegionPlot.coolToWarm
-    } else {
-      let plane = margins
-      plot = RegionPlot(x: Interval(0, 180), y: Interval(0, 180), title: "margin band of \(plane.kind == "all" ? "arcface" : plane.kind) (shade)",
-                        xTitle: "theta1 (deg)", yTitle: "theta2 (deg)") { a, b in plane.band(theta1: a, theta2: b) > 0 ? 1 : 0 }
-      // Only the band is shaded, lightly, so the boundary curves stay readable; they are drawn as overlays.
-      plot.levelRange = Interval(0, 3)
-      plot.showContour = false
-    }
-    plot.shading = marker == .ascii ? .ascii : .unicode
-    plot.overlayMarker = marker
-    plot.overlays = boundaries.enumerated().map { i, c in
-      Series(c.name, xs: c.xs, ys: c.ys, color: Color.seriesPalette[i % Color.seriesPalette.count])
-    }
-    plot.render(into: &grid, in: body)
-    let layout = plot.layout(in: body)
-    for mark in marks {
-      if let col = layout.column(forX: mark.x), let row = layout.row(forY: mark.y) {
-        grid.put(marker == .ascii ? "O" : "●", x: col, y: row, style: Style(bold: true))
-        grid.put(mark.text, x: col + 1, y: row, style: Style(bold: true), clip: layout.plot)
-      }
-    }
-    var x = legendRow.x + 1
-    for (i, curve) in boundaries.enumerated() {
-      let glyph: String = marker == .ascii ? String(Marker.asciiGlyph(forSeries: i)) : "━"
-      x = grid.put(glyph + " " + curve.name + "   ", x: x, y: legendRow.y,
-                   style: Style(fg: Color.seriesPalette[i % Color.seriesPalette.count]))
     }
   }
 }

@@ -52,6 +52,12 @@ struct PlotCommand: ParsableCommand {
   @Option(name: .long, help: "Dots: braille, halfblock, block or ascii (default: braille, or ascii when several series are drawn without colour, so they stay apart).")
   var marker: Marker?
 
+  @Option(name: .long, parsing: .unconditional, help: "Bottom of the loss axis (default: from the curves).")
+  var ymin: Double?
+
+  @Option(name: .long, parsing: .unconditional, help: "Top of the loss axis (default: from the curves, clipping a pole); curves beyond it are marked with an arrow.")
+  var ymax: Double?
+
   @Flag(name: .customLong("log-y"), help: "Logarithmic loss (and grad) axis.")
   var logY = false
 
@@ -83,19 +89,23 @@ struct PlotCommand: ParsableCommand {
       return
     }
     let requests = selection.views
+    let logY = self.logY || selection.preset?.logY == true
+    if let problem = LossChart.checkYRange(min: ymin, max: ymax, logY: logY) { throw CLIError(problem) }
     let axis = try Sampling.sharedAxis(requests)
     let grid = try Sampling.grid(
       axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points ?? 400)
-    let series = LossChart.series(requests, grid: grid)
-    if series.count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(series.count))") }
+    let count = requests.reduce(0) { $0 + $1.expanded().count }
+    if count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(count))") }
     let size = outputSize
+    // Two dots per column (braille) is the finest any marker draws: the whole width bounds the plot's.
+    let series = LossChart.series(requests, grid: grid, columns: 2 * size.width)
     let title = requests.map(\.summary).joined(separator: " + ")
     let stack = LossChart.stack(
-      series, axis: axis, title: selection.preset?.title ?? title, logY: logY || selection.preset?.logY == true,
+      series, axis: axis, title: selection.preset?.title ?? title, logY: logY,
       marker: marker ?? ((colored || series.count == 1) && !AsciiFallback.enabled ? .braille : .ascii), grad: grad || selection.preset?.grad == true,
       annotations: (selection.preset?.annotations ?? []).filter { axis.contains($0.x) }.map { note in
         (note.x, requests[0].info.make(requests[0].parameters).evaluate(note.x).loss, note.text)
-      })
+      }, yMin: ymin, yMax: ymax)
     var canvas = Grid(width: size.width, height: size.height)
     stack.render(into: &canvas, in: canvas.bounds)
     try print(canvas)

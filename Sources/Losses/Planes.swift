@@ -5,8 +5,9 @@
 // the line sp - sn = m of losses that optimise sn - sp. Points are generated on the curves by
 // their own parametrisation (angle on the circle, sn on the line), so each satisfies its
 // equation to round-off. margins: binary classification, theta1 and theta2 in degrees;
-// class 1 wins softmax when theta1 < theta2, CosFace when cos theta1 - m > cos theta2 and
-// ArcFace when theta1 + m < theta2 (m in radians); class 2's boundaries are the mirror images.
+// class 1 wins softmax when theta1 < theta2, CosFace when cos theta1 - m_cos > cos theta2 and
+// ArcFace when theta1 + m_arc < theta2 (m_arc in radians); class 2's boundaries are the mirror
+// images. Each has its own margin, so that the papers' defaults (0.35 and 0.5) sit side by side.
 
 #if canImport(Glibc)
   import Glibc
@@ -63,11 +64,15 @@ public struct CirclePlane: Sendable {
 }
 
 public struct MarginPlane: Sendable {
-  public let margin: Double
+  /// CosFace's margin, on the cosine.
+  public let cosMargin: Double
+  /// ArcFace's margin, in radians on the angle.
+  public let arcMargin: Double
   public let kind: String
 
   public init(_ p: Parameters) {
-    margin = p["margin"]
+    cosMargin = p["cos-margin"]
+    arcMargin = p["arc-margin"]
     kind = p.choice("kind")
   }
 
@@ -77,13 +82,14 @@ public struct MarginPlane: Sendable {
     var curves = [line("softmax", n) { $0 }]
     if kind == "cosface" || kind == "all" {
       // cos t1 - cos t2 = m  <=>  t2 = acos(cos t1 - m), defined while cos t1 - m >= -1.
-      let top = margin >= 2 ? 0 : acos(max(-1, margin - 1)) * degrees
+      let m = cosMargin
+      let top = m >= 2 ? 0 : acos(max(-1, m - 1)) * degrees
       let t1 = (0..<n).map { top * Double($0) / Double(n - 1) }
-      let t2 = t1.map { acos(max(-1, cosDegrees($0) - margin)) * degrees }
+      let t2 = t1.map { acos(max(-1, cosDegrees($0) - m)) * degrees }
       curves += [BoundaryCurve(name: "cosface-1", xs: t1, ys: t2), BoundaryCurve(name: "cosface-2", xs: t2, ys: t1)]
     }
     if kind == "arcface" || kind == "all" {
-      let shift = margin * degrees
+      let shift = arcMargin * degrees
       let t1 = (0..<n).map { max(0, 180 - shift) * Double($0) / Double(n - 1) }
       let t2 = t1.map { $0 + shift }
       curves += [BoundaryCurve(name: "arcface-1", xs: t1, ys: t2), BoundaryCurve(name: "arcface-2", xs: t2, ys: t1)]
@@ -91,13 +97,21 @@ public struct MarginPlane: Sendable {
     return curves
   }
 
-  /// Positive inside the margin band of the kind (ArcFace's for `all`), negative outside.
-  public func band(theta1: Double, theta2: Double) -> Double {
-    switch kind {
-    case "softmax": return theta2 - theta1
-    case "cosface": return margin - abs(cosDegrees(theta1) - cosDegrees(theta2))
-    default: return margin - abs(theta1 - theta2) * Double.pi / 180
-    }
+  /// Whether (theta1, theta2) lies in CosFace's band, where neither class wins: |cos t1 - cos t2| < m_cos.
+  public func inCosFaceBand(theta1: Double, theta2: Double) -> Bool {
+    abs(cosDegrees(theta1) - cosDegrees(theta2)) < cosMargin
+  }
+
+  /// Whether (theta1, theta2) lies in ArcFace's band: |t1 - t2| < m_arc (in radians).
+  public func inArcFaceBand(theta1: Double, theta2: Double) -> Bool {
+    abs(theta1 - theta2) * Double.pi / 180 < arcMargin
+  }
+
+  /// Which bands of the drawn kind hold the point: 0 none, 1 CosFace's only, 2 ArcFace's only, 3 both.
+  public func bands(theta1: Double, theta2: Double) -> Int {
+    let cos = (kind == "cosface" || kind == "all") && inCosFaceBand(theta1: theta1, theta2: theta2)
+    let arc = (kind == "arcface" || kind == "all") && inArcFaceBand(theta1: theta1, theta2: theta2)
+    return (cos ? 1 : 0) + (arc ? 2 : 0)
   }
 
   private func line(_ name: String, _ n: Int, _ f: (Double) -> Double) -> BoundaryCurve {
@@ -107,12 +121,14 @@ public struct MarginPlane: Sendable {
 
   public static let info = PlaneInfo(
     name: "margins", title: "Angular margins: softmax, CosFace and ArcFace boundaries",
-    formula: "class 1: softmax t1 = t2; CosFace cos t1 - cos t2 = m; ArcFace t1 + m = t2 (m in radians)",
+    formula: "class 1: softmax t1 = t2; CosFace cos t1 - cos t2 = m_cos; ArcFace t1 + m_arc = t2 (m_arc in radians)",
     source: "Deng et al. 2019, ArcFace (CVPR), Fig. 5; Wang et al. 2018, CosFace (CVPR), Fig. 2",
     xName: "theta1", yName: "theta2", columns: ["curve", "theta1", "theta2"],
     parameters: [
-      ParameterSpec("margin", symbol: "m", default: 0.35, range: 0...1.5, step: 0.05,
-                    meaning: "the margin: cosine for CosFace, radians for ArcFace"),
+      ParameterSpec("cos-margin", symbol: "m_cos", default: 0.35, range: 0...1.5, step: 0.05,
+                    meaning: "CosFace's margin, on the cosine (the CosFace paper's 0.35)"),
+      ParameterSpec("arc-margin", symbol: "m_arc", default: 0.5, range: 0...1.5, step: 0.05,
+                    meaning: "ArcFace's margin, in radians on the angle (the ArcFace paper's 0.5)"),
       ParameterSpec("scale", symbol: "s", default: 64, range: 1...128, step: 4,
                     meaning: "feature scale (does not move the boundaries)"),
       ParameterSpec("kind", kind: .choice(["all", "softmax", "cosface", "arcface"]), default: 0,

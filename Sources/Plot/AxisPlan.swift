@@ -15,6 +15,9 @@ struct AxisPlan: Sendable {
   var snap: Bool
   var title: String
   var showLabels: Bool
+  /// Ends given by the user, kept exactly even when the other end snaps.
+  var fixedLo = false
+  var fixedHi = false
 
   // MARK: - Resolving
 
@@ -30,10 +33,32 @@ struct AxisPlan: Sendable {
     case .clipped:
       interval = Self.widen(Self.clippedRange(columns, scale: axis.scale), scale: axis.scale)
       snap = true
+    case .bounded(let a, let b):
+      let usable = { (v: Double?) in v.flatMap { $0.isFinite && axis.scale.accepts($0) ? $0 : nil } }
+      let (lo, hi) = (usable(a), usable(b))
+      if let lo, let hi, lo < hi {
+        interval = Interval(lo, hi)
+        snap = false
+        break
+      }
+      var r = Self.widen(Self.clippedRange(columns, scale: axis.scale), scale: axis.scale)
+      if let lo { r = Interval(lo, r.hi > lo ? r.hi : Self.beyond(lo, up: true, axis.scale)) }
+      if let hi { r = Interval(r.lo < hi ? r.lo : Self.beyond(hi, up: false, axis.scale), hi) }
+      interval = r
+      snap = true
+      fixedLo = lo != nil
+      fixedHi = hi != nil
     default:
       interval = Self.widen(Self.dataRange(columns, scale: axis.scale), scale: axis.scale)
       snap = true
     }
+  }
+
+  /// A value a little past `v` on `scale`: a decade on a log axis, a tenth of |v| (or 1) on a linear one.
+  static func beyond(_ v: Double, up: Bool, _ scale: Scale) -> Double {
+    if scale == .log10 { return up ? v * 10 : v / 10 }
+    let step = v == 0 ? 1 : abs(v) * 0.1
+    return up ? v + step : v - step
   }
 
   /// A plan with a known interval (histograms and region plots).
@@ -117,6 +142,16 @@ struct AxisPlan: Sendable {
 
   /// The final interval and its ticks for about `count` ticks.
   func ticks(count: Int) -> (Interval, NiceTicks) {
+    var (range, ticks) = snappedTicks(count: count)
+    guard fixedLo || fixedHi else { return (range, ticks) }
+    // Given ends stay exactly where the user put them; the ticks are redone for the final range.
+    range = Interval(fixedLo ? interval.lo : range.lo, fixedHi ? interval.hi : range.hi)
+    ticks = scale == .log10 ? NiceTicks.logarithmic(range.lo, range.hi, count: count)
+      : NiceTicks.linear(range.lo, range.hi, count: count)
+    return (range, ticks)
+  }
+
+  private func snappedTicks(count: Int) -> (Interval, NiceTicks) {
     let lo = interval.lo
     let hi = interval.hi
     if scale == .log10 {

@@ -17,6 +17,10 @@ public enum AxisRange: Sendable, Hashable {
   case clipped
   /// Exactly [lo, hi], no snapping. Reversed ends are swapped; equal ends are widened.
   case explicit(Double, Double)
+  /// The user's own ends where given (`--ymin`, `--ymax`), the data's (as `clipped`, snapped)
+  /// for the other one. A data end that would cross the given one is moved to keep lo < hi. Curves
+  /// beyond a given end are drawn leaving the plot, and the chart marks them.
+  case bounded(lo: Double?, hi: Double?)
 
   /// `.clipped` when `clip` is true, else `.auto`.
   public static func auto(clip: Bool) -> AxisRange { clip ? .clipped : .auto }

@@ -30,6 +30,7 @@ extension Chart {
     }
     canvas.render(into: &grid, x: layout.plot.x, y: layout.plot.y, clip: plotClip)
 
+    drawClipMarks(into: &grid, layout: layout, clip: plotClip)
     drawAnnotations(into: &grid, layout: layout, glyphs: glyphs, clip: plotClip)
     drawLegend(into: &grid, layout: layout, clip: clip)
   }
@@ -86,18 +87,39 @@ extension Chart {
     guard let rect = layout.legend else { return }
     let box = rect.intersection(clip)
     grid.fill(box)
-    var row = rect.y
-    var col = rect.x
-    for (index, s) in series.enumerated() where !s.name.isEmpty {
-      let glyph = marker.legendGlyph(series: s.asciiGlyph(index: index))
-      if legend == .below {
-        grid.put(glyph, x: col, y: row, style: s.style(index: index), clip: box)
-        col = grid.put(s.name, x: col + 2, y: row, clip: box) + 2
-      } else {
-        guard row < rect.maxY else { break }
-        grid.put(glyph, x: rect.x, y: row, style: s.style(index: index), clip: box)
-        grid.put(s.name, x: rect.x + 2, y: row, clip: box)
-        row += 1
+    // An entry wider than the whole chart is the only one that can be cut: it ends in an
+    // ellipsis then, so the cut shows.
+    func text(_ t: String, from x: Int) -> String {
+      let room = rect.maxX - x
+      let scalars = t.unicodeScalars
+      guard scalars.count > room, room > 0 else { return t }
+      return String(String.UnicodeScalarView(scalars.prefix(room - 1))) + (marker.isASCII ? "~" : "…")
+    }
+    for entry in layout.legendEntries {
+      guard let index = entry.series, series.indices.contains(index) else {
+        grid.put(text(entry.text, from: entry.x), x: entry.x, y: entry.y, clip: box)
+        continue
+      }
+      let s = series[index]
+      grid.put(marker.legendGlyph(series: s.asciiGlyph(index: index)), x: entry.x, y: entry.y,
+               style: s.style(index: index), clip: box)
+      grid.put(text(entry.text, from: entry.x + 2), x: entry.x + 2, y: entry.y, clip: box)
+    }
+  }
+
+  /// An arrow in the top (bottom) row at every column where a series is beyond the y range,
+  /// so a clipped curve does not look as if it ended at the edge.
+  private func drawClipMarks(into grid: inout Grid, layout: ChartLayout, clip: Rect) {
+    let (up, down): (Unicode.Scalar, Unicode.Scalar) = marker.isASCII ? ("^", "v") : ("↑", "↓")
+    let plot = layout.plot
+    guard plot.height > 0 else { return }
+    for (index, s) in series.enumerated() where beyond(s, layout) != nil {
+      let style = Style(fg: s.style(index: index).fg, bold: true)
+      let y = layout.yInterval
+      for i in 0..<s.count where s.ys[i].isFinite && layout.yScale.accepts(s.ys[i]) {
+        guard let col = layout.column(forX: s.xs[i]) else { continue }
+        if s.ys[i] > y.hi { grid.put(up, x: col, y: plot.y, style: style, clip: clip) }
+        if s.ys[i] < y.lo { grid.put(down, x: col, y: plot.maxY - 1, style: style, clip: clip) }
       }
     }
   }

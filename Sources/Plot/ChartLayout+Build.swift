@@ -11,7 +11,7 @@ extension ChartLayout {
   /// column at all.
   init(
     bounds: Rect, x: AxisPlan, y: AxisPlan, title: String, legend position: LegendPosition,
-    legendNames: [String], gutterWidth: Int?, dotsPerColumn: Int, dotsPerRow: Int
+    legendContent content: LegendContent, gutterWidth: Int?, dotsPerColumn: Int, dotsPerRow: Int
   ) {
     self.bounds = bounds
     // MARK: Rows
@@ -19,9 +19,11 @@ extension ChartLayout {
     var axis = true
     var labels = x.showLabels
     var xTitle = !x.title.isEmpty
-    var below = position == .below && !legendNames.isEmpty
-    func used() -> Int { [header, axis, labels, xTitle, below].filter { $0 }.count }
-    if bounds.height - used() < 1 { below = false }
+    // A legend below wraps to as many rows as its entries need, over the whole width.
+    let flowWidth = max(1, bounds.width - 1)
+    var below = position == .below && !content.isEmpty ? content.flowRows(width: flowWidth) : 0
+    func used() -> Int { [header, axis, labels, xTitle].filter { $0 }.count + below }
+    while bounds.height - used() < 1 && below > 0 { below -= 1 }
     if bounds.height - used() < 1 { header = false }
     if bounds.height - used() < 1 { xTitle = false }
     if bounds.height - used() < 1 { labels = false }
@@ -62,17 +64,21 @@ extension ChartLayout {
     self.dotsPerRow = max(1, dotsPerRow)
 
     // MARK: Legend
-    let entryWidth = 2 + legendNames.reduce(0) { max($0, $1.unicodeScalars.count) }
-    let inside = (position == .topRight || position == .topLeft) && !legendNames.isEmpty
-      && plot.width >= 3 && plot.height >= 1
+    // Inside only when the whole box fits with a column to spare; otherwise no legend here, and
+    // `Chart.layout` asks again with the legend below.
+    let (w, h) = content.boxSize
+    let inside = (position == .topRight || position == .topLeft) && !content.isEmpty
+      && w < plot.width && h < plot.height
     if inside {
-      let w = min(entryWidth, plot.width)
-      let h = min(legendNames.count, plot.height)
-      legend = Rect(x: position == .topRight ? plot.maxX - w : plot.x, y: plot.y, width: w, height: h)
-    } else if below {
-      legend = Rect(x: plot.x, y: row, width: plot.width, height: 1)
+      let box = Rect(x: position == .topRight ? plot.maxX - w : plot.x, y: plot.y, width: w, height: h)
+      legend = box
+      legendEntries = content.column(x: box.x, y: box.y)
+    } else if below > 0 {
+      legend = Rect(x: bounds.x, y: row, width: bounds.width, height: below)
+      legendEntries = content.flow(x: bounds.x + 1, y: row, width: flowWidth).filter { $0.y < row + below }
     } else {
       legend = nil
+      legendEntries = []
     }
   }
 

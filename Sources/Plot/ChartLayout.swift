@@ -23,6 +23,8 @@ public struct ChartLayout: Sendable, Hashable {
   public var xTitleRow: Int?
   /// Area of the legend, if any.
   public var legend: Rect?
+  /// The legend's pieces, each placed whole inside `legend`.
+  public var legendEntries: [LegendEntry]
   /// Final x range (after snapping to ticks).
   public var xInterval: Interval
   /// Final y range (after snapping to ticks).

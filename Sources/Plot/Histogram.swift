@@ -67,7 +67,7 @@ public struct Histogram: Sendable {
     let x = AxisPlan(interval: edges, scale: .linear, snap: false, title: xTitle,
                      showLabels: true)
     var layout = ChartLayout(
-      bounds: rect, x: x, y: y, title: title, legend: .hidden, legendNames: [],
+      bounds: rect, x: x, y: y, title: title, legend: .hidden, legendContent: .empty,
       gutterWidth: nil, dotsPerColumn: 1, dotsPerRow: 1)
     if logCounts, let first = layout.yTicks.values.first, first == 1 {
       layout.yTicks.labels[0] = "0"

@@ -72,9 +72,11 @@ public struct NiceTicks: Sendable, Hashable {
 
   // MARK: - Logarithmic
 
-  /// Decade ticks 10^k inside [lo, hi] (every n-th decade if there are more than
-  /// about `count`); for less than a decade, the 1, 2, 5 x 10^k values inside; for
-  /// less than that, linear ticks. Non-positive ends give no ticks.
+  /// Ticks of a log axis. Over k >= 1 whole decades there are at least min(k + 1, 3) of them:
+  /// the 1, 2, 5 x 10^k values inside when at most `count` of those fit (room), else the decades
+  /// 10^k (every n-th when there are more than about `count`, never fewer than three), with 5 and
+  /// then 2 x 10^k added when the decades alone are too few. Less than a decade gets the 1, 2, 5
+  /// values; less than that, linear ticks. Non-positive ends give no ticks.
   public static func logarithmic(_ lo: Double, _ hi: Double, count: Int) -> NiceTicks {
     let (lo, hi) = (min(lo, hi), max(lo, hi))
     guard lo > 0, hi.isFinite, lo < hi else {
@@ -83,28 +85,41 @@ public struct NiceTicks: Sendable, Hashable {
     }
     let a = log10(lo)
     let b = log10(hi)
+    let decades = Int((b - a + 1e-9).rounded(.down))
+    let needed = min(decades + 1, 3)
+    func inside(_ mantissas: [Double]) -> [(value: Double, power: Int)] {
+      guard b - a < 400 else { return [] }
+      var out: [(Double, Int)] = []
+      for k in (Int(a.rounded(.down)) - 1)...(Int(b.rounded(.up))) {
+        for m in mantissas {
+          let v = NumberFormat.times(m, power: k)
+          if v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12) { out.append((v, k)) }
+        }
+      }
+      return out.sorted { $0.0 < $1.0 }
+    }
+    func ticks(_ marks: [(value: Double, power: Int)]) -> NiceTicks {
+      NiceTicks(values: marks.map(\.value), labels: marks.map { logLabel($0.value, power: $0.power) })
+    }
+    let all = inside([1, 2, 5])
+    if all.count <= max(count, needed), all.count >= 2 { return ticks(all) }
     let k0 = Int((a - 1e-9).rounded(.up))
     let k1 = Int((b + 1e-9).rounded(.down))
     if k1 > k0 {
-      let every = max(1, (k1 - k0 + max(1, count) - 1) / max(1, count))
+      var every = max(1, (k1 - k0 + max(1, count) - 1) / max(1, count))
       var ks = (k0...k1).filter { $0 % every == 0 }
-      if ks.count < 2 { ks = [k0, k1] }
-      let values = ks.map { NumberFormat.power10($0) }
-      return NiceTicks(values: values, labels: zip(values, ks).map { logLabel($0, power: $1) })
-    }
-    var values: [Double] = []
-    var powers: [Int] = []
-    for k in (Int(a.rounded(.down)) - 1)...(Int(b.rounded(.up))) {
-      for m in [1.0, 2, 5] {
-        let v = NumberFormat.times(m, power: k)
-        if v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12) {
-          values.append(v)
-          powers.append(k)
-        }
+      while ks.count < min(needed, k1 - k0 + 1) && every > 1 {
+        every -= 1
+        ks = (k0...k1).filter { $0 % every == 0 }
       }
+      if ks.count < 2 { ks = [k0, k1] }
+      if ks.count >= needed { return ticks(ks.map { (NumberFormat.power10($0), $0) }) }
+      // Two decades inside a range of more than two: the 5s (then the 2s) between them.
+      let fives = inside([1, 5])
+      return ticks(fives.count >= needed ? fives : all)
     }
-    if values.count < 2 { return linear(lo, hi, count: count) }
-    return NiceTicks(values: values, labels: zip(values, powers).map { logLabel($0, power: $1) })
+    if all.count < 2 { return linear(lo, hi, count: count) }
+    return ticks(all)
   }
 
   /// m x 10^k written plainly for modest k, else in exponent form.

@@ -24,12 +24,22 @@ extension RegionPlot {
     }
     if let fixed = levelRange { (lo, hi) = (fixed.lo, fixed.hi) }
     let span = hi - lo
-    let contour = showContour ? contourMask(values, columns: plot.width, rows: plot.height) : []
+    let contour = showContour
+      ? contourMask(values.map { $0 - contourLevel }, columns: plot.width, rows: plot.height) : []
     let contourGlyph: Unicode.Scalar = ascii ? "#" : "•"
+    let steps = thresholds.isEmpty ? [] : Self.ramp(levels: thresholds.count + 1, ascii: ascii)
     for row in box.y..<box.maxY {
       for col in box.x..<box.maxX {
         let i = (row - plot.y) * plot.width + (col - plot.x)
         let v = values[i]
+        guard !v.isNaN else { continue }
+        if !steps.isEmpty {
+          let k = level(of: v)
+          let color = levelColor(k, of: steps.count)
+          grid[col, row] = !contour.isEmpty && contour[i]
+            ? Cell(contourGlyph, style: Style(fg: color, bold: true)) : Cell(steps[k], style: Style(fg: color))
+          continue
+        }
         guard v.isFinite else { continue }
         let level = span > 0 ? min(0.999_999, max(0, (v - lo) / span)) : 0.5
         let color = colors.isEmpty ? Color.default : colors[Int(level * Double(colors.count))]

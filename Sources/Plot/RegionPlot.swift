@@ -48,6 +48,12 @@ public struct RegionPlot: Sendable {
   public var levelRange: Interval?
   /// Marker for the overlays (forced to `.ascii` with ASCII shading).
   public var overlayMarker: Marker
+  /// Level edges, ascending: when set, a cell's level is how many edges its value reaches, so
+  /// the shade is a step function of the value with steps exactly at the edges (`levelRange` is
+  /// then ignored), and `key` says what each shade means.
+  public var thresholds: [Double]
+  /// The value whose crossing the contour marks (0 by default).
+  public var contourLevel: Double
 
   /// Creates a region plot of `f` over the box `x` by `y`.
   public init(
@@ -74,6 +80,35 @@ public struct RegionPlot: Sendable {
     overlays = []
     levelRange = nil
     overlayMarker = .braille
+    thresholds = []
+    contourLevel = 0
+  }
+
+  /// Shade glyphs from light to dark for `levels` levels with thresholds (at most six differ).
+  public static func ramp(levels: Int, ascii: Bool) -> [Unicode.Scalar] {
+    let all: [Unicode.Scalar] = ascii ? [" ", ".", ":", "-", "=", "%"] : [" ", "·", "░", "▒", "▓", "█"]
+    return (0..<max(1, levels)).map { all[min($0, all.count - 1)] }
+  }
+
+  /// With thresholds: each level's glyph, colour and value range [lo, hi) (the first from -inf,
+  /// the last to +inf), light to dark; empty without thresholds.
+  public var key: [(glyph: Unicode.Scalar, color: Color, lo: Double, hi: Double)] {
+    guard !thresholds.isEmpty else { return [] }
+    let n = thresholds.count + 1
+    let glyphs = Self.ramp(levels: n, ascii: shading == .ascii)
+    let edges = [-Double.infinity] + thresholds + [Double.infinity]
+    return (0..<n).map { (glyphs[$0], levelColor($0, of: n), edges[$0], edges[$0 + 1]) }
+  }
+
+  /// A level edge as a key shows it: three significant digits, trailing zeros dropped (0.001, 6.1, 480).
+  public static func levelText(_ v: Double) -> String { NumberFormat.significant(v) }
+
+  /// The level (0 lightest) a value gets with thresholds.
+  public func level(of v: Double) -> Int { thresholds.reduce(0) { $0 + (v >= $1 ? 1 : 0) } }
+
+  func levelColor(_ level: Int, of n: Int) -> Color {
+    guard !colors.isEmpty, n > 0 else { return .default }
+    return colors[min(colors.count - 1, level * colors.count / n)]
   }
 
   /// A diverging blue-to-red ramp for signed fields.
@@ -87,7 +122,7 @@ public struct RegionPlot: Sendable {
       bounds: rect,
       x: AxisPlan(interval: x, scale: .linear, snap: false, title: xTitle, showLabels: true),
       y: AxisPlan(interval: y, scale: .linear, snap: false, title: yTitle, showLabels: true),
-      title: title, legend: .hidden, legendNames: [], gutterWidth: nil,
+      title: title, legend: .hidden, legendContent: .empty, gutterWidth: nil,
       dotsPerColumn: 1, dotsPerRow: 1)
   }
 }

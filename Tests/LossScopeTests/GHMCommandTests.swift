@@ -79,6 +79,6 @@ import Testing
     #expect(header.first == "batch" && rows.count == 300)
     #expect(r.stdout.contains("built-in synthetic population"))
     let plot = try run(["ghm", "--plot"])
-    #expect(plot.stdout.contains("count of g per bin") && plot.stdout.contains("total contribution per bin"))
+    #expect(plot.stdout.contains("count of g per bin") && plot.stdout.contains("total weight per bin"))
   }
 }

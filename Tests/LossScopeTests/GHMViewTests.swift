@@ -13,7 +13,7 @@ import Testing
     #expect(s.ghm != nil)
     #expect(s.selectedParameter?.spec.name == "bins")
     let text = Screen.render(s).text
-    for panel in ["count of g per bin", "weight beta per bin", "reweighted gradient norm", "total contribution per bin"] {
+    for panel in ["count of g per bin", "weight beta per bin", "reweighted gradient norm", "total weight per bin"] {
       #expect(text.contains(panel), "\(panel)")
     }
     _ = press([.char("+")], &s)

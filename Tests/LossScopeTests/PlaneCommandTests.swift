@@ -33,10 +33,13 @@ import Testing
   }
 
   @Test func exportMargins() throws {
-    let r = try run(["export", "margins", "kind=arcface", "margin=0.5"])
+    let r = try run(["export", "margins", "kind=arcface", "arc-margin=0.5"])
     let (header, rows) = csvRows(r.stdout)
     #expect(header == ["curve", "theta1", "theta2"])
     #expect(Set(rows.map { $0[0] }) == ["softmax", "arcface-1", "arcface-2"])
+    #expect(r.stdout.contains("# parameters: cos-margin=0.35 arc-margin=0.5 scale=64 kind=arcface"))
+    let old = try run(["export", "margins", "margin=0.5"])
+    #expect(old.status != 0 && old.stderr.contains("valid: cos-margin, arc-margin, scale, kind"), "\(old.stderr)")
   }
 
   @Test(arguments: [
@@ -59,9 +62,8 @@ import Testing
     var grid = Grid(width: 100, height: 40)
     let body = Rect(x: 0, y: 0, width: 100, height: 39)
     request.render(into: &grid, in: body, marker: .braille)
-    var plot = RegionPlot(x: Interval(0, 1), y: Interval(0, 1), xTitle: "sn", yTitle: "sp") { _, _ in 0 }
-    plot.title = "circle loss level (shade) and boundaries"
-    let layout = plot.layout(in: body)
+    // The picture keeps its last two rows for the shade key and the curve legend.
+    let layout = request.regionPlot().layout(in: body.splitBottom(2).rest)
     let r = 2.0.squareRoot() * 0.25
     for k in 0...20 {
       let phi = Double.pi / 2 * Double(k) / 20

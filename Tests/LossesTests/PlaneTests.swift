@@ -42,9 +42,11 @@ func plane(_ info: PlaneInfo, _ settings: [String: String]) -> Parameters {
 
   @Test(arguments: [0.0, 0.2, 0.35, 0.5, 1.0, 1.5])
   func marginBoundaryPointsSatisfyTheirEquations(margin: Double) {
-    let curves = MarginPlane(plane(MarginPlane.info, ["margin": "\(margin)"])).boundaries()
+    // Each kind its own margin: CosFace's at `margin`, ArcFace's at 1.5 - margin, so they differ.
+    let arcMargin = 1.5 - margin
+    let curves = MarginPlane(plane(MarginPlane.info, ["cos-margin": "\(margin)", "arc-margin": "\(arcMargin)"])).boundaries()
     #expect(curves.map(\.name) == ["softmax", "cosface-1", "cosface-2", "arcface-1", "arcface-2"])
-    let m = margin * 180 / Double.pi
+    let m = arcMargin * 180 / Double.pi
     for curve in curves {
       #expect(curve.xs.count >= 100, "\(curve.name)")
       for (t1, t2) in zip(curve.xs, curve.ys) {
@@ -61,9 +63,21 @@ func plane(_ info: PlaneInfo, _ settings: [String: String]) -> Parameters {
   }
 
   @Test func zeroMarginCollapsesToSoftmax() {
-    for curve in MarginPlane(plane(MarginPlane.info, ["margin": "0"])).boundaries() {
+    for curve in MarginPlane(plane(MarginPlane.info, ["cos-margin": "0", "arc-margin": "0"])).boundaries() {
       for (t1, t2) in zip(curve.xs, curve.ys) { #expect(abs(t1 - t2) < 1e-6, "\(curve.name) \(t1) \(t2)") }
     }
+  }
+
+  @Test func defaultsAreThePapersMarginsAndTheBandsFollowThem() {
+    let margins = MarginPlane(MarginPlane.info.defaults)
+    #expect(margins.cosMargin == 0.35 && margins.arcMargin == 0.5)
+    // |cos t1 - cos t2| against 0.35 and |t1 - t2| in radians against 0.5 (numpy: 60/80 0.326
+    // and 0.349; 60/95 0.587 and 0.611; 100/128 0.442 and 0.489; 5/34 0.167 and 0.506).
+    #expect(margins.bands(theta1: 45, theta2: 45) == 3)
+    #expect(margins.bands(theta1: 60, theta2: 80) == 3)
+    #expect(margins.bands(theta1: 60, theta2: 95) == 0)
+    #expect(margins.bands(theta1: 100, theta2: 128) == 2)
+    #expect(margins.bands(theta1: 5, theta2: 34) == 1)
   }
 
   @Test func kindSelectsTheCurves() {

@@ -18,7 +18,8 @@ import Testing
     #expect(layout.xAxisRow == 9)
     #expect(layout.xLabelRow == 10)
     #expect(layout.xTitleRow == 11)
-    #expect(layout.legend == Rect(x: 36, y: 1, width: 4, height: 1))
+    // The line from (0, 0) to (1, 1) passes through the top-right corner: the legend goes top-left.
+    #expect(layout.legend == Rect(x: 5, y: 1, width: 4, height: 1))
   }
 
   @Test func partsAreDroppedWhenRowsRunOut() {
@@ -32,7 +33,8 @@ import Testing
   @Test func legendBelowGetsItsOwnRow() {
     let chart = Chart([Series("a", xs: [0, 1], ys: [0, 1])], xAxis: unit, yAxis: unit, legend: .below)
     let layout = chart.layout(in: Rect(x: 0, y: 0, width: 30, height: 10))
-    #expect(layout.legend == Rect(x: layout.plot.x, y: 9, width: layout.plot.width, height: 1))
+    #expect(layout.legend == Rect(x: 0, y: 9, width: 30, height: 1))
+    #expect(layout.legendEntries == [LegendEntry(series: 0, text: "a", x: 1, y: 9)])
   }
 
   @Test func alignedLayoutsShareTheGutter() {
@@ -57,7 +59,8 @@ import Testing
     #expect(layouts[0].xInterval == layouts[1].xInterval)
     #expect(layouts[0].plot.x == layouts[1].plot.x && layouts[0].plot.width == layouts[1].plot.width)
     #expect(layouts[0].column(forX: 0.9) == layouts[1].column(forX: 0.9))
-    #expect(layouts[0].bounds.height == 20)
+    // The weights share the plot rows (30 less 1 axis row above, 3 axis and title rows below).
+    #expect(layouts[0].plot.height == 17 && layouts[1].plot.height == 9)
   }
 
   @Test func cursorColumnRoundTripsAndMatchesTheCanvas() {

@@ -56,20 +56,16 @@ extension GHMMode: ModeModel {
   mutating func resize(width: Int) {}
 
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
-    GHMPicture.render(last, into: &grid, in: rect)
+    GHMPicture.render(last, into: &grid, in: rect, momentum: settings["momentum"], batches: tables.count)
   }
 
+  /// The population, then GHM's point: how flat each loss's total weight per bin is, and what
+  /// momentum does to the weights.
   func readout(marker: Marker) -> String {
     let rows = last
     let n = rows.reduce(0) { $0 + $1.count }
-    let filled = rows.filter { $0.count > 0 }
-    func spread(_ key: KeyPath<GHMBinRow, Double>) -> String {
-      let values = filled.map { $0[keyPath: key] }.filter { $0 > 0 }
-      guard let lo = values.min(), let hi = values.max() else { return "-" }
-      return significant(hi / lo) + "x"
-    }
-    return "\(binned.source) | batch \(tables.count) of \(tables.count): N=\(n), \(filled.count) non-empty bins"
-      + " | total per bin spans CE \(spread(\.ceTotal)), focal \(spread(\.focalTotal)), GHM-C \(spread(\.ghmTotal))"
+    let note = GHMPicture.momentumNote(momentum: settings["momentum"], batches: tables.count)
+    return "\(binned.source), N=\(n) | " + GHMPicture.spreadText(rows) + (note.isEmpty ? "" : " | " + note)
   }
 
   /// `lossscope ghm` with the same options; a synthetic population of another size or mix has

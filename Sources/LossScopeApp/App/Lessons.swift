@@ -104,14 +104,10 @@ enum Lessons {
     var population = Population(SyntheticPopulation())
     population.prepareFocal(gamma: 2)
     let rows = population.tables(bins: bins, momentum: momentum, gamma: 2, binner: ParallelBinning.population).last ?? []
-    let filled = rows.filter { $0.count > 0 }
-    func spread(_ key: KeyPath<GHMBinRow, Double>) -> String {
-      let values = filled.map { $0[keyPath: key] }.filter { $0 > 0 }
-      guard let lo = values.min(), let hi = values.max() else { return "-" }
-      return significant(hi / lo)
-    }
+    let spread = GHMSpread(rows)
     return "At pt \(significant(x)) beta = \(significant(beta)): the outliers are down-weighted like the easy mass. "
-      + "Total per bin (count x weight x g) spans \(spread(\.ghmTotal))x for GHM-C vs \(spread(\.ceTotal))x for CE."
+      + "The total weight per bin (count x beta) varies by CV \(significant(spread.ghm.cv)) for GHM-C vs "
+      + "\(significant(spread.ce.cv)) for CE (0 = flat)."
   }
 
   // MARK: - Margins
@@ -137,13 +133,14 @@ enum Lessons {
       title: "ArcFace vs CosFace",
       text: ["ArcFace adds the margin to the angle (theta1 + m < theta2), CosFace to the cosine",
              "(cos theta1 - m > cos theta2). Same m, different shapes."],
-      question: "Raise the margin to 0.5 or more (+).", setup: ["margins", "kind=all"],
-      done: { (value($0.plane?.request.parameters, "margin") ?? 0) >= 0.5 - 1e-9 },
+      question: "Raise CosFace's margin to ArcFace's 0.5 or more (+).", setup: ["margins", "kind=all"],
+      done: { (value($0.plane?.request.parameters, "cos-margin") ?? 0) >= 0.5 - 1e-9 },
       reveal: { state in
-        let m = value(state.plane?.request.parameters, "margin") ?? 0.5
+        let m = value(state.plane?.request.parameters, "cos-margin") ?? 0.5
         let degrees = 180 / Double.pi
         func cosGap(_ t: Double) -> Double { acos(max(-1, cosDegrees(t) - m)) * degrees - t }
-        return "At m = \(significant(m)): ArcFace's gap is \(significant(m * degrees)) degrees everywhere; CosFace's is "
+        let arc = value(state.plane?.request.parameters, "arc-margin") ?? 0.5
+        return "ArcFace's gap (m \(significant(arc))) is \(significant(arc * degrees)) degrees everywhere; CosFace's (m \(significant(m))) is "
           + "\(significant(cosGap(10))) at theta1 10, \(significant(cosGap(45))) at 45 and \(significant(cosGap(120))) at 120 degrees."
       }),
   ])

@@ -73,8 +73,9 @@ extension PlaneMode: ModeModel {
 
   mutating func resize(width: Int) {}
 
+  var annotations: [Annotation] { marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: x, y: y, "")] }
+
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
-    let annotations = marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: x, y: y, "")]
     request.render(into: &grid, in: rect, marker: marker, marks: annotations)
   }
 
@@ -87,10 +88,10 @@ extension PlaneMode: ModeModel {
       return "sn \(significant(x)) sp \(significant(y)) | loss \(significant(plane.loss(sn: x, sp: y)))"
         + " | a_p \(significant(ap)) a_n \(significant(an)) | gradient moves sp and sn at a_p/a_n = \(ratio)"
     }
-    let m = request.margins.margin
+    let margins = request.margins, m = margins.cosMargin
     let c1 = cosDegrees(x), c2 = cosDegrees(y)
     func winner(_ one: Bool, _ two: Bool) -> String { one ? "class 1" : two ? "class 2" : "neither (in the band)" }
-    let arc = m * 180 / Double.pi
+    let arc = margins.arcMargin * 180 / Double.pi
     return "theta1 \(significant(x)) theta2 \(significant(y)) | softmax: \(winner(x < y, y < x))"
       + " | cosface: \(winner(c1 - m > c2, c2 - m > c1)) | arcface: \(winner(x + arc < y, y + arc < x))"
   }
