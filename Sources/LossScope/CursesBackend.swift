@@ -182,6 +182,13 @@ final class CursesBackend: Terminal {
     case KEY_RIGHT: return .right
     case KEY_HOME: return .home
     case KEY_END: return .end
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_DC: return .delete
+    case KEY_SR: return .shiftUp
+    case KEY_SF: return .shiftDown
+    case KEY_SLEFT: return .shiftLeft
+    case KEY_SRIGHT: return .shiftRight
     case KEY_BTAB: return .backTab
     case KEY_BACKSPACE: return .backspace
     case KEY_ENTER: return .enter

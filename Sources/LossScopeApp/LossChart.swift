@@ -60,7 +60,7 @@ enum LossChart {
   static func stack(
     _ series: [CurveSeries], axis: AxisSpec, title: String, logY: Bool, marker: Marker, grad: Bool,
     cursor: Double? = nil, annotations: [(x: Double, y: Double, text: String)] = [],
-    yMin: Double? = nil, yMax: Double? = nil
+    yMin: Double? = nil, yMax: Double? = nil, yFull: Bool = false
   ) -> ChartStack {
     let scale: Scale = logY ? .log10 : .linear
     func chart(_ yTitle: String, _ points: (CurveSeries) -> PlotPoints) -> Chart {
@@ -73,7 +73,7 @@ enum LossChart {
     }
     var loss = chart("loss", \.loss)
     // The user's ends replace the clipped auto range; series beyond them are marked by the chart.
-    if yMin != nil || yMax != nil { loss.yAxis.range = .bounded(lo: yMin, hi: yMax) }
+    if yMin != nil || yMax != nil { loss.yAxis.range = .bounded(lo: yMin, hi: yMax) } else if yFull { loss.yAxis.range = .auto }
     loss.annotations = annotations.map { Annotation(x: $0.x, y: $0.y, $0.text) }
     // Beyond three entries a legend inside the plot covers the curves: it goes below instead.
     if series.count > 3 { loss.legend = .below }

@@ -63,11 +63,11 @@ public struct AngularMargin: LossView {
              grad: "|dL/d(cos theta)|"),
   ]
   static func scaleSpec(_ d: Double) -> ParameterSpec {
-    ParameterSpec("scale", symbol: "s", default: d, range: 1...128, step: 4, meaning: "feature scale s")
+    ParameterSpec("scale", symbol: "s", default: d, range: 1...128, step: 4, meaning: "feature scale s").scaled(.log)
   }
   static let classesSpec = ParameterSpec(
     "classes", symbol: "C", kind: .integer, default: 10, range: 2...1e6, step: 1,
-    meaning: "number of classes, the other C - 1 at angle thetaneg")
+    meaning: "number of classes, the other C - 1 at angle thetaneg").scaled(.log)
   static let thetanegSpec = ParameterSpec(
     "thetaneg", symbol: "θn", default: 90, range: 0...180, step: 5, unit: "deg",
     meaning: "angle of the other classes' weights")

@@ -31,7 +31,7 @@ public struct Circle: LossView {
     meaning: "relaxation margin: optimum sp = 1 - m, sn = m")
   public static let scaleSpec = ParameterSpec(
     "scale", symbol: "γ", default: 256, range: 1...1024, step: 16,
-    meaning: "scale factor (gamma in the paper)")
+    meaning: "scale factor (gamma in the paper)").scaled(.log)
 
   public static let info = ViewInfo(
     name: "circle", title: "Circle loss",

@@ -41,11 +41,11 @@ public struct GHMC: LossView {
     axes: [.pt, .logit],
     parameters: [
       ParameterSpec("bins", symbol: "M", kind: .integer, default: 30, range: 1...1000, step: 1,
-                    meaning: "number of equal gradient-norm bins on [0, 1]"),
+                    meaning: "number of equal gradient-norm bins on [0, 1]").scaled(.log),
       ParameterSpec("momentum", symbol: "μ", default: 0.75, range: 0...0.99, step: 0.05,
                     meaning: "momentum of the accumulated bin counts (0: this batch only)"),
       ParameterSpec("samples", symbol: "N", kind: .integer, default: 100_000, range: 1000...10_000_000,
-                    step: 10_000, meaning: "size of the built-in synthetic population"),
+                    step: 10_000, meaning: "size of the built-in synthetic population").scaled(.log),
       ParameterSpec("hard", default: 0.02, range: 0...0.5, step: 0.01,
                     meaning: "fraction of very hard outliers in the synthetic population"),
     ],

@@ -29,7 +29,7 @@ public struct InfoNCE: LossView {
 
   static let temperatureSpec = ParameterSpec(
     "temperature", symbol: "τ", default: 0.07, range: 0.001...10, step: 0.01,
-    meaning: "softmax temperature")
+    meaning: "softmax temperature").scaled(.log)
   static let snegSpec = ParameterSpec(
     "sneg", default: 0, range: -1...1, step: 0.05, meaning: "similarity of the negatives")
   static let source = "van den Oord, Li, Vinyals 2018, Representation Learning with Contrastive Predictive Coding, eq. 4; He et al. 2020, MoCo"
@@ -42,7 +42,7 @@ public struct InfoNCE: LossView {
     parameters: [
       temperatureSpec,
       ParameterSpec("negatives", symbol: "K", kind: .integer, default: 255, range: 1...1e6, step: 1,
-                    meaning: "number of negatives K"),
+                    meaning: "number of negatives K").scaled(.log),
       snegSpec,
     ],
     build: { InfoNCE($0) })
@@ -79,7 +79,7 @@ public struct InfoNCENegative: LossView {
     parameters: [
       InfoNCE.temperatureSpec,
       ParameterSpec("negatives", symbol: "K", kind: .integer, default: 255, range: 1...1e6, step: 1,
-                    meaning: "number of negatives in all, the plotted one included"),
+                    meaning: "number of negatives in all, the plotted one included").scaled(.log),
       ParameterSpec("sneg", default: 0, range: -1...1, step: 0.05,
                     meaning: "similarity of the other K-1 negatives"),
       ParameterSpec("spos", default: 0.8, range: -1...1, step: 0.05, meaning: "similarity of the positive"),

@@ -30,7 +30,7 @@ public struct Lifted: LossView {
       ParameterSpec("margin", symbol: "α", default: 1, range: 0...10, step: 0.1, meaning: "margin"),
       ParameterSpec("dneg", default: 1, range: 0...4, step: 0.05, meaning: "distance of the negatives"),
       ParameterSpec("negatives", symbol: "n", kind: .integer, default: 1, range: 1...1e6, step: 1,
-                    meaning: "negatives on each side of the pair"),
+                    meaning: "negatives on each side of the pair").scaled(.log),
     ],
     build: { Lifted($0) })
 }

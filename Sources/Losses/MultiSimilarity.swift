@@ -35,7 +35,7 @@ public struct MultiSimilarity: LossView {
     meaning: "similarity threshold (0.5 in pytorch-metric-learning)")
   static let countSpec = ParameterSpec(
     "count", symbol: "n", kind: .integer, default: 1, range: 1...1e6, step: 1,
-    meaning: "number of such pairs")
+    meaning: "number of such pairs").scaled(.log)
   static let axis = AxisSpec("s", label: "S (pair similarity)", domain: -1...1, grad: "|dL/dS|")
 
   public static let positiveInfo = ViewInfo(
@@ -44,7 +44,7 @@ public struct MultiSimilarity: LossView {
     source: source, axes: [axis],
     parameters: [
       ParameterSpec("alpha", symbol: "α", default: 2, range: 0.01...100, step: 0.5,
-                    meaning: "sharpness of the positive term"),
+                    meaning: "sharpness of the positive term").scaled(.log),
       lambdaSpec, countSpec,
     ],
     build: { MultiSimilarity($0, negative: false) })
@@ -55,7 +55,7 @@ public struct MultiSimilarity: LossView {
     source: source, axes: [axis],
     parameters: [
       ParameterSpec("beta", symbol: "β", default: 50, range: 0.01...1000, step: 5,
-                    meaning: "sharpness of the negative term"),
+                    meaning: "sharpness of the negative term").scaled(.log),
       lambdaSpec, countSpec,
     ],
     build: { MultiSimilarity($0, negative: true) })

@@ -44,7 +44,7 @@ public struct NCE: LossView {
                     grad: "|dL/ds| = sigmoid(b - s), b = log k + logq")],
     parameters: [
       ParameterSpec("k", kind: .integer, default: 10, range: 1...1e6, step: 1,
-                    meaning: "noise samples per data sample"),
+                    meaning: "noise samples per data sample").scaled(.log),
       ParameterSpec("logq", default: -9.21, range: -50...0, step: 0.5,
                     meaning: "log of the noise distribution's probability of each sample (-9.21: 1/10000)"),
       ParameterSpec("sneg", default: 0, range: -50...50, step: 0.5,

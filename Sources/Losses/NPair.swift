@@ -25,7 +25,7 @@ public struct NPair: LossView {
     axes: [AxisSpec("s", label: "s (positive similarity)", domain: -1...1, grad: "|dL/ds|")],
     parameters: [
       ParameterSpec("negatives", symbol: "n", kind: .integer, default: 7, range: 1...1e4, step: 1,
-                    meaning: "number of negatives"),
+                    meaning: "number of negatives").scaled(.log),
       InfoNCE.snegSpec,
     ],
     build: { NPair($0) })

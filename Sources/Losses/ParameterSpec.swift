@@ -9,7 +9,14 @@ public enum ParameterKind: Sendable, Equatable {
   case choice([String])
 }
 
-/// One hyperparameter of a loss view, as LOSSES.md names it.
+/// How a parameter's values are spaced: temperatures, scales and counts span decades and step
+/// along 1-2-5; the rest step evenly.
+public enum ParameterScale: Sendable, Equatable {
+  case linear
+  case log
+}
+
+/// One hyperparameter of a loss view, as docs/views.md names it.
 public struct ParameterSpec: Sendable {
   public let name: String
   public let symbol: String
@@ -25,6 +32,8 @@ public struct ParameterSpec: Sendable {
   public let meaning: String
   /// The axis this parameter belongs to, when it only matters on one (circle's `sn` on `sp`).
   public let onlyOnAxis: String?
+  /// Linear, or log for parameters whose range spans decades (set with `scaled(.log)`).
+  public private(set) var scale: ParameterScale = .linear
 
   public init(
     _ name: String, symbol: String? = nil, kind: ParameterKind = .real, default defaultValue: Double,
@@ -65,6 +74,13 @@ public struct ParameterSpec: Sendable {
   }
 
   public var isNumeric: Bool { options.isEmpty }
+
+  /// This spec on `scale`; only a range above zero can be logarithmic.
+  public func scaled(_ scale: ParameterScale) -> ParameterSpec {
+    var copy = self
+    copy.scale = scale == .log && isNumeric && lower > 0 ? .log : .linear
+    return copy
+  }
 
   /// The valid range as text, e.g. `(0, 1]`, `1..1000 (integer)` or `similar|dissimilar`.
   public var rangeText: String {

@@ -130,7 +130,7 @@ public struct MarginPlane: Sendable {
       ParameterSpec("arc-margin", symbol: "m_arc", default: 0.5, range: 0...1.5, step: 0.05,
                     meaning: "ArcFace's margin, in radians on the angle (the ArcFace paper's 0.5)"),
       ParameterSpec("scale", symbol: "s", default: 64, range: 1...128, step: 4,
-                    meaning: "feature scale (does not move the boundaries)"),
+                    meaning: "feature scale (does not move the boundaries)").scaled(.log),
       ParameterSpec("kind", kind: .choice(["all", "softmax", "cosface", "arcface"]), default: 0,
                     meaning: "which boundaries to draw"),
     ])

@@ -30,9 +30,9 @@ public struct ProxyNCA: LossView {
     axes: [.distance("d2", label: "squared distance to own proxy", grid: 0...4)],
     parameters: [
       ParameterSpec("scale", symbol: "s", default: 1, range: 0.01...100, step: 0.5,
-                    meaning: "scale (inverse temperature) of the softmax"),
+                    meaning: "scale (inverse temperature) of the softmax").scaled(.log),
       ParameterSpec("classes", symbol: "C", kind: .integer, default: 10, range: 2...1e6, step: 1,
-                    meaning: "number of classes (proxies)"),
+                    meaning: "number of classes (proxies)").scaled(.log),
       ParameterSpec("dneg", default: 2, range: 0...4, step: 0.1,
                     meaning: "squared distance to every other proxy"),
     ],

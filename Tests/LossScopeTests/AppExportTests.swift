@@ -55,7 +55,7 @@ import Testing
   @Test func aSweepKeepsItsOwnColumn() {
     let text = Self.exported([.char("x"), .char("s")], width: 80, height: 24)
     #expect(Self.lines(text, comments: false).first == "gamma,pt,loss,grad")
-    #expect(Self.command(text).contains("gamma=1,1.5,2,2.5,3"))
+    #expect(Self.command(text).contains("gamma=0,0.5,1,2,5"))
   }
 
   @Test func theStatusLineShowsTheCommand() {

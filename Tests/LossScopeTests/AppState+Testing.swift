@@ -17,7 +17,7 @@ extension AppState {
   var activeView: ViewSlot { shownCurves.activeView }
   var reference: ViewSlot? { shownCurves.reference }
   var views: [ViewSlot] { shownCurves.views }
-  var ghost: ViewSlot? { shownCurves.ghost }
+  var ghost: ViewSlot? { shownCurves.ghosts.last }
   var cursor: Double { shownCurves.cursor }
   var from: Double { shownCurves.from }
   var to: Double { shownCurves.to }

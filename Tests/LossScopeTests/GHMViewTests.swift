@@ -16,10 +16,13 @@ import Testing
     for panel in ["count of g per bin", "weight beta per bin", "reweighted gradient norm", "total weight per bin"] {
       #expect(text.contains(panel), "\(panel)")
     }
+    // Bins and samples are on a log scale: + goes up the 1-2-5 ladder, > by a finer one.
     _ = press([.char("+")], &s)
-    #expect(s.ghm!.last.count == 31)
+    #expect(s.ghm!.last.count == 50)
+    _ = press([.char(">")], &s)
+    #expect(s.ghm!.last.count == 60)
     _ = press([.tab, .tab, .tab, .char("+")], &s)  // samples
-    #expect(s.ghm!.binned.g.count == 110_000)
+    #expect(s.ghm!.binned.g.count == 200_000)
     _ = press([.char("e")], &s)
     guard case .writeFile(_, let contents, _, _)? = press([.enter], &s).first else { Issue.record("no export"); return }
     #expect(contents.contains("batch,bin,lo,hi,count,density,weight,ce_norm,focal_norm,ghm_norm,ce_total,focal_total,ghm_total"))

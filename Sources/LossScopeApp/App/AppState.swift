@@ -5,7 +5,8 @@ import Plot
 
 enum Overlay: Equatable {
   case none
-  case help
+  /// The keys: `filter` narrows them as the user types, `top` is the first line shown.
+  case help(filter: String, top: Int)
   /// The view list: `adding` puts the choice beside the others instead of replacing the active view.
   case picker(adding: Bool, filter: String, selection: Int)
   /// `fresh`: the text is the prefilled value, and the first character typed replaces it.
@@ -17,6 +18,7 @@ enum Prompt: Equatable {
   case value(parameter: String)
   case exportPath
   case presetName
+  case yRange
 }
 
 /// Local date and time, injected so that export names are testable.
@@ -53,6 +55,9 @@ struct AppState {
   private(set) var height: Int
   var color = true
   var clock: @Sendable () -> Timestamp = { Timestamp() }
+  /// Screens before (and, after an undo, after) each change: `u` and Ctrl-R.
+  var past: [Snapshot] = []
+  var future: [Snapshot] = []
   /// The command line that writes the file being exported, shown once it is written.
   var exportCommand: String?
   /// Where `w` saves presets; set from the environment at start-up.
@@ -84,6 +89,12 @@ struct AppState {
   mutating func open(_ mode: Mode) {
     self.mode = mode
     selected = 0
+    self.mode.model.resize(width: panels.width)
+  }
+
+  /// Puts back a remembered mode (undo, redo), keeping the selection where it was.
+  mutating func restore(_ mode: Mode) {
+    self.mode = mode
     self.mode.model.resize(width: panels.width)
   }
 

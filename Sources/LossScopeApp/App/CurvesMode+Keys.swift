@@ -15,6 +15,12 @@ extension CurvesMode: ModeModel {
 
   var axisName: String? { axis.name }
 
+  var keys: [Action] {
+    [.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .toggleLogY, .addView, .nextView, .pinGhost,
+     .toggleSweep, .removeSeries, .zoomIn, .zoomOut, .zoomReset, .findCrossing, .findCrossingBack, .findExtremum,
+     .togglePanel, .cycleYRange]
+  }
+
   func overrides(_ key: Key) -> Action? { nil }
 
   /// Sets a parameter of the active view; a swept one moves the whole sweep with it, and a new
@@ -24,9 +30,16 @@ extension CurvesMode: ModeModel {
     let old = activeView.editable.first { $0.spec.name == name }
     try views[active].set(name, to: value)
     var status: String?
-    if let sweep, sweep.name == name, let (spec, before) = old, spec.isNumeric {
-      let moved = sweep.values.map { snapped($0 + value - before, spec) }.filter(spec.contains)
-      self.sweep = moved.isEmpty ? nil : Sweep(name: name, values: moved)
+    // Stepping the swept parameter carries the whole sweep: shifted, or scaled on a log scale.
+    if let sweep, sweep.name == name, let (spec, before) = old, spec.isNumeric, before != value {
+      let log = spec.scale == .log && before > 0 && value > 0
+      let moved = sweep.values.map { v -> Double in
+        let w = log ? v * (value / before) : snapped(v + value - before, spec)
+        return spec.kind == .integer ? w.rounded() : w
+      }.filter(spec.contains)
+      var unique: [Double] = []
+      for v in moved where !unique.contains(v) { unique.append(v) }
+      self.sweep = unique.isEmpty ? nil : Sweep(name: name, values: unique)
     }
     if name == "axis", axis.name != oldAxis { status = moveToAxis(axis) }
     refresh()
@@ -51,9 +64,22 @@ extension CurvesMode: ModeModel {
       sweep = nil
       refresh()
     case .pinGhost:
-      ghost = ghost == nil ? activeView : nil
+      guard series.count < Self.maxSeries else { return .notHere("at most \(Self.maxSeries) series: x removes the last ghost") }
+      ghosts.append(activeView)
       refresh()
-      return .done(ghost == nil ? "ghost cleared" : "ghost pinned: change a parameter to compare")
+      return .done("ghost \(ghosts.count) pinned: change a parameter to compare (x removes it)")
+    case .findCrossing, .findCrossingBack, .findExtremum:
+      return .done(find(action))
+    case .togglePanel:
+      findOnGrad.toggle()
+      return .done("f, F and E now search the \(findOnGrad ? "gradient" : "loss") panel")
+    case .cycleYRange:
+      switch yRange {
+      case .clipped: yRange = .full
+      case .full: return .done("type the y range as lo,hi")
+      case .fixed: yRange = .clipped
+      }
+      return .done("y range: \(yRange == .full ? "every value shown" : "clipped to the bulk of the curves")")
     case .removeSeries: return .done(removeSeries())
     case .toggleSweep:
       guard let spec = selected else { return .notHere("no parameter to sweep") }
@@ -65,16 +91,48 @@ extension CurvesMode: ModeModel {
     return .done(nil)
   }
 
-  /// Five values around the current one (two steps either side, kept in range), or every option.
+  /// Nice values around the current one: on a log scale the 1-2-5 values two either side; on a
+  /// linear one the two 1-2-5 values below, one above, and 0 where allowed (gamma 2 sweeps
+  /// 0, 0.5, 1, 2, 5: focal's Fig. 1); every option of a choice.
   func sweepValues(_ spec: ParameterSpec) -> [Double] {
     guard let current = parameters.first(where: { $0.spec.name == spec.name })?.value else { return [] }
     if !spec.isNumeric { return (0..<spec.options.count).map(Double.init) }
-    var values: [Double] = []
-    for k in -2...2 {
-      let v = snapped(current + Double(k) * spec.step, spec)
-      if spec.contains(v), !values.contains(v) { values.append(v) }
+    var values: [Double]
+    if current > 0 {
+      let ladder = Ladder.values(Ladder.coarse, from: current / 1000, to: current * 1000)
+      let below = ladder.filter { $0 < current * (1 - 1e-12) }.suffix(2)
+      let above = ladder.filter { $0 > current * (1 + 1e-12) }.prefix(spec.scale == .log || !spec.contains(0) ? 2 : 1)
+      values = Array(below) + [current] + Array(above)
+      if spec.scale == .linear && spec.contains(0) { values.insert(0, at: 0) }
+      values = values.map { spec.kind == .integer ? $0.rounded() : $0 }.filter(spec.contains)
+    } else {
+      values = (-2...2).map { snapped(current + Double($0) * spec.step, spec) }.filter(spec.contains)
     }
-    return values
+    var unique: [Double] = []
+    for v in values.sorted() where !unique.contains(v) { unique.append(v) }
+    return unique
+  }
+
+  /// `lo,hi` typed after `Y`: the loss panel's y range.
+  mutating func typedYRange(_ text: String) -> ModeReply {
+    let parts = text.split(separator: ",").map { Double(String($0).trimmingCharacters(in: " ")) }
+    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo.isFinite, hi.isFinite, lo < hi else {
+      return .notHere("type the y range as lo,hi with lo < hi")
+    }
+    if logY && lo <= 0 { return .notHere("a log axis needs lo > 0") }
+    yRange = .fixed(lo, hi)
+    return .done("y range \(formatNumber(lo)) to \(formatNumber(hi)) (Y: back to clipped)")
+  }
+
+  /// A list typed at `=` for the selected parameter: it becomes the sweep.
+  mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply {
+    guard let spec else { return .notHere("no parameter to sweep") }
+    do throws(CLIError) {
+      let values = try SweepText.parse(text, spec, limit: Self.maxSeries)
+      return .done(setSweep(spec, values) ?? "sweeping \(spec.name) at \(values.map(spec.format).joined(separator: ", "))")
+    } catch {
+      return .notHere(error.description)
+    }
   }
 
   /// Sweeps `spec` at `values`, or stops sweeping when `values` is nil.
@@ -102,7 +160,7 @@ extension CurvesMode: ModeModel {
     var status: String?
     if let same = views[active].onAxis(oldAxis) {
       views[active] = same
-      ghost = ghost.flatMap { $0.onAxis(oldAxis) }
+      ghosts = ghosts.compactMap { $0.onAxis(oldAxis) }
     } else {
       status = moveToAxis(axis)
     }
@@ -160,7 +218,7 @@ extension CurvesMode: ModeModel {
     }
     active = kept.firstIndex { $0 == current } ?? 0
     views = kept
-    ghost = ghost.flatMap { $0.onAxis(axis.name) }
+    ghosts = ghosts.compactMap { $0.onAxis(axis.name) }
     (from, to) = (axis.from, axis.to)
     cursor = Self.defaultCursor(axis)
     return dropped.isEmpty ? nil : "removed \(dropped.joined(separator: ", ")): not on axis \(axis.name)"
@@ -170,7 +228,7 @@ extension CurvesMode: ModeModel {
   private mutating func removeSeries() -> String? {
     defer { refresh() }
     if sweep != nil { sweep = nil; return "sweep off" }
-    if ghost != nil { ghost = nil; return "ghost cleared" }
+    if !ghosts.isEmpty { ghosts.removeLast(); return "ghost removed" }
     guard let victim = views.indices.last(where: { $0 != active }) else {
       return "nothing to remove: the active view stays"
     }

@@ -5,7 +5,11 @@ import Plot
 
 extension CurvesMode {
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
-    let stack = LossChart.stack(curves, axis: axis, title: "", logY: logY, marker: marker, grad: true, cursor: cursor)
+    var lo: Double?, hi: Double?
+    if case .fixed(let a, let b) = yRange { (lo, hi) = (a, b) }
+    let stack = LossChart.stack(
+      curves, axis: axis, title: "", logY: logY, marker: marker, grad: true, cursor: cursor, yMin: lo, yMax: hi,
+      yFull: yRange == .full)
     stack.render(into: &grid, in: rect)
   }
 
@@ -32,7 +36,7 @@ extension CurvesMode {
   // MARK: - Export and preset
 
   /// The requests `lossscope export` would take for what is shown: the active view with its
-  /// sweep, the other views, then the ghost as one more view.
+  /// sweep, the other views, then each ghost as one more view.
   var requests: [ViewRequest] {
     func request(_ slot: ViewSlot) -> ViewRequest {
       var r = ViewRequest(info: slot.info)
@@ -42,12 +46,14 @@ extension CurvesMode {
     var first = request(activeView)
     if let sweep { first.sweeps = [(sweep.name, sweep.values)] }
     var result = [first] + views.indices.filter { $0 != active }.map { request(views[$0]) }
-    if let ghost { result.append(request(ghost)) }
+    result += ghosts.map(request)
     return result
   }
 
   /// export's default number of points over the range shown, whatever the terminal's size.
   var exportGrid: SampleGrid { SampleGrid(from: from, to: to, count: Sampling.defaultPoints) }
+
+  var undoKey: String { CSVExport.commandLine(requests, grid: exportGrid) + (logY ? " log-y" : "") }
 
   func export() -> ModeExport {
     let requests = self.requests
@@ -55,7 +61,9 @@ extension CurvesMode {
     let command = CSVExport.commandLine(requests, grid: grid)
     let sink = ByteSink(fd: nil)
     var extras = ["# command: \(command)"]
-    if let ghost { extras.append("# ghost: the last series, \(ghost.name), pinned for comparison") }
+    for (i, ghost) in ghosts.enumerated() {
+      extras.append("# ghost \(i + 1): \(ghost.name), pinned for comparison (view \(views.count + i + 1) of the command)")
+    }
     if let file = views.lazy.compactMap(\.population).first {
       // A file's population cannot be named on export's command line: write what is drawn.
       extras.append("# population: \(file.source) (export's ghmc uses its synthetic population instead)")

@@ -9,6 +9,13 @@ struct Sweep: Equatable {
   var values: [Double]
 }
 
+/// The loss panel's y range: clipped to the bulk of the curves, everything, or typed ends.
+enum YRange: Equatable {
+  case clipped
+  case full
+  case fixed(Double, Double)
+}
+
 /// One series on screen and in the export: its legend name and the view that draws it.
 struct VisibleSeries {
   var name: String
@@ -27,7 +34,11 @@ struct CurvesMode {
   var from: Double
   var to: Double
   var logY = false
-  var ghost: ViewSlot?
+  var yRange: YRange = .clipped
+  /// Which panel f, F and E search: the loss (false) or the gradient (true).
+  var findOnGrad = false
+  /// Pinned copies of earlier setups, drawn dim, each labelled with what differs from now.
+  var ghosts: [ViewSlot] = []
   var sweep: Sweep?
   /// A predictions file's population: a ghmc view added later weighs with it.
   let population: Population?
@@ -65,13 +76,13 @@ struct CurvesMode {
 
   /// Rebuilds the series and samples them for the screen: two points per column, as braille has.
   mutating func refresh() {
-    series = Self.visible(views, active: active, sweep: sweep, ghost: ghost)
+    series = Self.visible(views, active: active, sweep: sweep, ghosts: ghosts)
     let grid = SampleGrid(from: from, to: to, count: max(201, 2 * plotWidth))
     curves = series.map { CurveSeries(name: $0.name, curve: Curve(view: $0.slot.view, grid: grid), dimmed: $0.dimmed) }
   }
 
   /// The active view (or its sweep), the other views, then the ghost; capped at 8.
-  private static func visible(_ views: [ViewSlot], active: Int, sweep: Sweep?, ghost: ViewSlot?) -> [VisibleSeries] {
+  private static func visible(_ views: [ViewSlot], active: Int, sweep: Sweep?, ghosts: [ViewSlot]) -> [VisibleSeries] {
     var result: [VisibleSeries] = []
     let slot = views[active]
     if let sweep, let spec = slot.parameters.specs.first(where: { $0.name == sweep.name }) {
@@ -84,12 +95,20 @@ struct CurvesMode {
       result.append(VisibleSeries(name: slot.name, slot: slot))
     }
     for (i, other) in views.enumerated() where i != active { result.append(VisibleSeries(name: other.name, slot: other)) }
-    if let ghost { result.append(VisibleSeries(name: "ghost " + ghost.name, slot: ghost, dimmed: true)) }
+    for ghost in ghosts { result.append(VisibleSeries(name: "ghost " + difference(ghost, from: slot), slot: ghost, dimmed: true)) }
     return Array(result.prefix(maxSeries))
   }
 
+  /// `gamma=1`: the ghost's parameters that differ from the active view's, or its whole name.
+  static func difference(_ ghost: ViewSlot, from current: ViewSlot) -> String {
+    guard ghost.info.name == current.info.name else { return ghost.name }
+    let now = current.parameters.active
+    let changed = ghost.parameters.active.filter { g in !now.contains { $0.spec.name == g.spec.name && $0.value == g.value } }
+    return changed.isEmpty ? ghost.name + " (as now)" : changed.map { "\($0.spec.name)=\($0.spec.format($0.value))" }.joined(separator: " ")
+  }
+
   /// How many series the setup asks for before the cap of 8.
-  var wantedSeries: Int { (sweep?.values.count ?? 1) + views.count - 1 + (ghost == nil ? 0 : 1) }
+  var wantedSeries: Int { (sweep?.values.count ?? 1) + views.count - 1 + ghosts.count }
 
   mutating func resize(width: Int) {
     guard width != plotWidth else { return }

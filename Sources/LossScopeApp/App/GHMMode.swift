@@ -39,6 +39,7 @@ extension GHMMode: ModeModel {
   var asMode: Mode { .ghm(self) }
   var title: String { "ghm " + settings.summary }
   var population: Population? { binned }
+  var keys: [Action] { [] }
   var parameters: [(spec: ParameterSpec, value: Double)] { settings.active }
 
   mutating func set(_ name: String, to value: Double) throws(ParameterError) -> String? {
@@ -70,6 +71,8 @@ extension GHMMode: ModeModel {
 
   /// `lossscope ghm` with the same options; a synthetic population of another size or mix has
   /// no command-line form, and the metadata says so.
+  var undoKey: String { "ghm " + settings.summary }
+
   func export() -> ModeExport {
     var words = ["lossscope", "ghm"]
     if let file { words += ["--predictions", file.source] }

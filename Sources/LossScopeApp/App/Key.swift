@@ -4,6 +4,8 @@
 public enum Key: Equatable, Sendable {
   case char(Character)
   case up, down, left, right, home, end
+  case pageUp, pageDown, delete
+  case shiftUp, shiftDown, shiftLeft, shiftRight
   case tab, backTab, enter, escape, backspace
   /// Ctrl-C read as a key (the terminal is in raw mode).
   case interrupt

@@ -12,7 +12,10 @@ enum Action: Equatable, Sendable {
   case export, savePreset
   case nextStep, previousStep, lessons
   /// A 2-D view's point, moved by Up and Down there.
-  case pointUp, pointDown
+  case pointUp, pointDown, pointUpFast, pointDownFast
+  case undo, redo
+  case findCrossing, findCrossingBack, findExtremum, togglePanel
+  case cycleYRange
 
   /// What the action works on, for "a 2-D view has no ..." messages.
   var noun: String {
@@ -42,8 +45,8 @@ enum KeyMap {
     Binding(keys: [.backTab], label: "Shift-Tab", action: .previousParameter, help: "select the previous parameter"),
     Binding(keys: [.char("+"), .char("k"), .up], label: "+ k Up", action: .stepUp, help: "raise the selected parameter one step"),
     Binding(keys: [.char("-"), .char("j"), .down], label: "- j Down", action: .stepDown, help: "lower it one step"),
-    Binding(keys: [.char("K")], label: "K", action: .coarseUp, help: "raise it ten steps"),
-    Binding(keys: [.char("J")], label: "J", action: .coarseDown, help: "lower it ten steps"),
+    Binding(keys: [.char("K")], label: "K", action: .coarseUp, help: "raise it ten steps (a decade on a log scale)"),
+    Binding(keys: [.char("J")], label: "J", action: .coarseDown, help: "lower it ten steps (a decade on a log scale)"),
     Binding(keys: [.char(">")], label: ">", action: .fineUp, help: "raise it a tenth of a step"),
     Binding(keys: [.char("<")], label: "<", action: .fineDown, help: "lower it a tenth of a step"),
     Binding(keys: [.char("=")], label: "=", action: .typeValue, help: "type an exact value (Enter accepts)"),
@@ -51,7 +54,8 @@ enum KeyMap {
     Binding(keys: [.char("R")], label: "R", action: .resetAll, help: "reset every parameter of the view"),
     Binding(keys: [.left, .char("h")], label: "Left h", action: .cursorLeft, help: "move the cursor left"),
     Binding(keys: [.right, .char("l")], label: "Right l", action: .cursorRight, help: "move the cursor right"),
-    Binding(keys: [], label: "Up Down", action: .stepUp, help: "in a 2-D view: move the point up or down (Left/Right: sideways)"),
+    Binding(keys: [], label: "Up Down", action: .pointUp, help: "in a 2-D view: move the point up or down (Left/Right: sideways)"),
+    Binding(keys: [], label: "Shift-arrows PgUp PgDn", action: .pointUpFast, help: "in a 2-D view: move the point ten times faster (= types sn,sp)"),
     Binding(keys: [.char("H"), .home], label: "H Home", action: .cursorFarLeft, help: "move the cursor ten steps left"),
     Binding(keys: [.char("L"), .end], label: "L End", action: .cursorFarRight, help: "move the cursor ten steps right"),
     Binding(keys: [.char("y")], label: "y", action: .toggleLogY, help: "log-y on/off"),
@@ -59,9 +63,9 @@ enum KeyMap {
     Binding(keys: [.char("v")], label: "v", action: .chooseView, help: "choose the view (type to filter)"),
     Binding(keys: [.char("a")], label: "a", action: .addView, help: "add a view on the same axis as a series"),
     Binding(keys: [.char("c")], label: "c", action: .nextView, help: "edit the next added view's parameters"),
-    Binding(keys: [.char("g")], label: "g", action: .pinGhost, help: "pin a dim ghost of the current curve (again: clear)"),
-    Binding(keys: [.char("s")], label: "s", action: .toggleSweep, help: "sweep the selected parameter (5 values) on/off"),
-    Binding(keys: [.char("x")], label: "x", action: .removeSeries, help: "remove a series: sweep, ghost, then the last added view"),
+    Binding(keys: [.char("g")], label: "g", action: .pinGhost, help: "pin a dim ghost of the current curve (several; x removes)"),
+    Binding(keys: [.char("s")], label: "s", action: .toggleSweep, help: "sweep the selected parameter at nice values on/off (= a,b,c or a..b:n: exact ones)"),
+    Binding(keys: [.char("x")], label: "x", action: .removeSeries, help: "remove a series: sweep, last ghost, then the last added view"),
     Binding(keys: [.char("z")], label: "z", action: .zoomIn, help: "zoom x in around the cursor"),
     Binding(keys: [.char("Z")], label: "Z", action: .zoomOut, help: "zoom x out"),
     Binding(keys: [.char("0")], label: "0", action: .zoomReset, help: "reset the x range"),
@@ -70,6 +74,13 @@ enum KeyMap {
     Binding(keys: [.char("n"), .char(" ")], label: "n Space", action: .nextStep, help: "lesson: next step"),
     Binding(keys: [.char("p")], label: "p", action: .previousStep, help: "lesson: previous step"),
     Binding(keys: [.char("w")], label: "w", action: .savePreset, help: "save this setup as a preset of yours (name prompted)"),
+    Binding(keys: [.char("u")], label: "u", action: .undo, help: "undo the last change of parameters, views, sweep or range"),
+    Binding(keys: [.char("\u{12}")], label: "Ctrl-R", action: .redo, help: "redo what u undid"),
+    Binding(keys: [.char("f")], label: "f", action: .findCrossing, help: "cursor to the next crossing with the reference"),
+    Binding(keys: [.char("F")], label: "F", action: .findCrossingBack, help: "cursor to the previous crossing"),
+    Binding(keys: [.char("E")], label: "E", action: .findExtremum, help: "cursor to the next extremum of the active view"),
+    Binding(keys: [.char("d")], label: "d", action: .togglePanel, help: "f, F and E search the loss or the gradient panel"),
+    Binding(keys: [.char("Y")], label: "Y", action: .cycleYRange, help: "y range: clipped, every value, typed lo,hi"),
   ]
 
   static func action(for key: Key) -> Action? {
@@ -77,9 +88,10 @@ enum KeyMap {
     return bindings.first { $0.keys.contains(key) }?.action
   }
 
-  /// The help overlay's lines, `label  help`, aligned.
-  static var helpLines: [String] {
-    let width = bindings.map(\.label.count).max() ?? 0
-    return bindings.map { $0.label.padded(width + 2) + $0.help }
-  }
+  /// Actions that only some modes have: the help lists them under the mode that does.
+  static let modeOnly: [Action] = [
+    .cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .toggleLogY, .addView, .nextView, .pinGhost,
+    .toggleSweep, .removeSeries, .zoomIn, .zoomOut, .zoomReset, .pointUp, .pointDown, .pointUpFast, .pointDownFast,
+    .findCrossing, .findCrossingBack, .findExtremum, .togglePanel, .cycleYRange,
+  ]
 }

@@ -18,10 +18,16 @@ protocol ModeModel {
   /// Carries out an action that belongs to modes (cursor, zoom, sweep, views, ...); `selected`
   /// is the parameter the shell has selected.
   mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply
+  /// The mode's own actions (those of `KeyMap.modeOnly` it carries out): the help lists them first.
+  var keys: [Action] { get }
   /// The x axis that added views must share; nil when the mode has none.
   var axisName: String? { get }
   /// The population a ghmc view opened from here weighs with (the GHM explorer's), if any.
   var population: Population? { get }
+  /// Several values typed at `=` (`0,0.5,1`, `0.05..1:5`, or a 2-D view's `sn,sp`).
+  mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
+  /// `lo,hi` typed after `Y`.
+  mutating func typedYRange(_ text: String) -> ModeReply
   /// A curve view chosen in the picker: it replaces the active view or is added beside it.
   mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply
   /// The panels, drawn from the mode's derived data.
@@ -30,6 +36,8 @@ protocol ModeModel {
   func readout(marker: Marker) -> String
   /// What `e` writes, with the command line that writes the same without the app.
   func export() -> ModeExport
+  /// Words that change whenever what is shown changes (not the cursor): undo remembers by them.
+  var undoKey: String { get }
   /// The preset file `w` saves.
   func preset(name: String) -> String
   /// The plotting area's width changed: resample what is drawn (the export does not depend on it).
@@ -41,6 +49,8 @@ protocol ModeModel {
 extension ModeModel {
   var axisName: String? { nil }
   var population: Population? { nil }
+  mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
+  mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
   mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply { .notHere("a 2-D view stands alone") }
 }
 

@@ -53,9 +53,19 @@ extension PlaneMode: ModeModel {
     return nil
   }
 
-  /// Up and Down move the point instead of stepping the parameter.
+  var keys: [Action] { [.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .pointUp, .pointDown, .pointUpFast, .pointDownFast] }
+
+  /// Arrows move the point (Up and Down instead of stepping the parameter); Shift or PgUp/PgDn ten times faster.
   func overrides(_ key: Key) -> Action? {
-    key == .up ? .pointUp : key == .down ? .pointDown : nil
+    switch key {
+    case .up: return .pointUp
+    case .down: return .pointDown
+    case .shiftUp, .pageUp: return .pointUpFast
+    case .shiftDown, .pageDown: return .pointDownFast
+    case .shiftLeft: return .cursorFarLeft
+    case .shiftRight: return .cursorFarRight
+    default: return nil
+    }
   }
 
   mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply {
@@ -66,12 +76,28 @@ extension PlaneMode: ModeModel {
     case .cursorFarRight: move(10, vertical: false)
     case .pointUp: move(1, vertical: true)
     case .pointDown: move(-1, vertical: true)
+    case .pointUpFast: move(10, vertical: true)
+    case .pointDownFast: move(-10, vertical: true)
     default: return .notHere("a 2-D view has no \(action.noun): v chooses a curve view")
     }
     return .done(nil)
   }
 
   mutating func resize(width: Int) {}
+
+  /// `=` with `x,y` puts the point there (sn,sp, or theta1,theta2 in degrees).
+  mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingCharacters(in: " ")) }
+    let names = isCircle ? "sn,sp" : "theta1,theta2"
+    guard parts.count == 2, let px = parts[0], let py = parts[1], px.isFinite, py.isFinite else {
+      return .notHere("type the point as \(names), two numbers")
+    }
+    guard (0...span).contains(px), (0...span).contains(py) else {
+      return .notHere("\(names) must each be in [0, \(formatNumber(span))]")
+    }
+    place(x: px, y: py)
+    return .done(nil)
+  }
 
   var annotations: [Annotation] { marks.map { Annotation(x: $0.x, y: $0.y, $0.label) } + [Annotation(x: x, y: y, "")] }
 
@@ -96,9 +122,14 @@ extension PlaneMode: ModeModel {
       + " | cosface: \(winner(c1 - m > c2, c2 - m > c1)) | arcface: \(winner(x + arc < y, y + arc < x))"
   }
 
-  func export() -> ModeExport {
-    let command = (["lossscope", "export", info.name] + request.parameters.active.map { "\($0.spec.name)=\($0.spec.format($0.value))" })
+  var undoKey: String { command }
+
+  var command: String {
+    (["lossscope", "export", info.name] + request.parameters.active.map { "\($0.spec.name)=\($0.spec.format($0.value))" })
       .map(CSVExport.shellQuoted).joined(separator: " ")
+  }
+
+  func export() -> ModeExport {
     let sink = ByteSink(fd: nil)
     try? request.writeCSV(grid: nil, to: sink)  // no grid: nothing to refuse
     return ModeExport(contents: CSVExport.withCommand(sink.text, command), command: command)

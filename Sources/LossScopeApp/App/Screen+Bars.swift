@@ -28,7 +28,10 @@ extension Screen {
     var style = Style()
     switch state.overlay {
     case .prompt(.value(let name), let value, _):
-      text = "\(name) = \(value)_   (Enter accepts, Esc cancels)"
+      text = "\(name) = \(value)_   (a value, a list a,b,c or a range a..b:n; Enter accepts, Esc cancels)"
+      style = Style(bold: true)
+    case .prompt(.yRange, let value, _):
+      text = "y range lo,hi: \(value)_   (Enter accepts, Esc cancels)"
       style = Style(bold: true)
     case .prompt(.exportPath, let path, _):
       text = "export to: \(path)_   (Enter writes, Esc cancels)"

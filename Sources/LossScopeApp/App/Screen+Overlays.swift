@@ -6,8 +6,13 @@ import Plot
 extension Screen {
   static func overlay(_ state: AppState, _ grid: inout Grid) {
     switch state.overlay {
-    case .help:
-      box(title: "keys", lines: KeyMap.helpLines, selected: nil, state, &grid)
+    case .help(let filter, let top):
+      let lines = Help.lines(for: state.model, filter: filter)
+      let page = Help.page(height: state.height)
+      let shown = Array(lines.dropFirst(top).prefix(page))
+      let range = lines.count > page ? " \(top + 1)-\(top + shown.count) of \(lines.count), j/k PgUp/PgDn" : ""
+      let title = "keys" + range + (filter.isEmpty ? "; type to filter" : ": " + filter + "_")
+      box(title: title, lines: shown, selected: nil, state, &grid)
     case .picker(let adding, let filter, let selection):
       let choices = pickerChoices(adding: adding, filter: filter, state: state)
       var lines = choices.map(\.line)

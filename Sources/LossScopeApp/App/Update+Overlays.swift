@@ -110,7 +110,15 @@ func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: i
 private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> [Effect] {
   switch prompt {
   case .value(let name):
-    guard let spec = state.model.parameters.first(where: { $0.spec.name == name })?.spec else { return [] }
+    let spec = state.model.parameters.first(where: { $0.spec.name == name })?.spec
+    if SweepText.isList(text) {
+      switch state.change({ $0.typedList(spec, text) }) {
+      case .done(let status): state.status = status ?? ""
+      case .notHere(let reason): state.status = reason
+      }
+      return []
+    }
+    guard let spec else { return [] }
     do {
       setParameter(name, try spec.parse(text), &state)
     } catch {
@@ -124,6 +132,12 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
     state.exportCommand = export.command
     state.status = "writing \(path)"
     return [.writeFile(path: path, contents: export.contents, overwrite: false)]
+  case .yRange:
+    switch state.change({ $0.typedYRange(text) }) {
+    case .done(let status): state.status = status ?? ""
+    case .notHere(let reason): state.status = reason
+    }
+    return []
   case .presetName:
     let name = text.trimmingCharacters(in: " ")
     guard PresetWriter.isValidName(name) else {

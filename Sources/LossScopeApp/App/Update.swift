@@ -35,14 +35,12 @@ private func apply(_ message: Message, _ state: inout AppState) -> [Effect] {
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
   switch state.overlay {
   case .none: break
-  case .help:
-    if key == .escape || key == .char("?") { state.overlay = .none }
-    if key == .char("q") || key == .interrupt { return [.quit] }
-    return []
+  case .help(let filter, let top):
+    return Help.key(key, filter: filter, top: top, &state)
   case .picker(let adding, let filter, let selection):
-    return pickerKey(key, adding: adding, filter: filter, selection: selection, &state)
+    return state.recording { pickerKey(key, adding: adding, filter: filter, selection: selection, &$0) }
   case .prompt(let prompt, let text, let fresh):
-    return promptKey(key, prompt: prompt, text: text, fresh: fresh, &state)
+    return state.recording { promptKey(key, prompt: prompt, text: text, fresh: fresh, &$0) }
   case .confirmOverwrite(let path, let contents):
     state.overlay = .none
     if key == .char("y") { return [.writeFile(path: path, contents: contents, overwrite: true, makeFolder: true)] }
@@ -54,14 +52,18 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
   }
   state.status = ""
-  return perform(action, &state)
+  if action == .undo || action == .redo {
+    state.travel(back: action == .undo)
+    return []
+  }
+  return state.recording { perform(action, &$0) }
 }
 
 /// The shell's own actions; the rest go to the mode.
 private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
   switch action {
   case .quit: return [.quit]
-  case .help: state.overlay = .help
+  case .help: state.overlay = .help(filter: "", top: 0)
   case .nextParameter, .previousParameter:
     let count = state.model.parameters.count
     guard count > 0 else { state.status = "no parameters to select"; break }
@@ -93,6 +95,8 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     state.overlay = .prompt(.presetName, text: "")
   case .lessons: state.nextLesson()
   case .nextStep, .previousStep: state.moveInLesson(by: action == .nextStep ? 1 : -1)
+  case .cycleYRange:
+    if forward(action, &state), state.status.hasPrefix("type the y range") { state.overlay = .prompt(.yRange, text: "") }
   default: _ = forward(action, &state)
   }
   return []
