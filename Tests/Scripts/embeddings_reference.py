@@ -154,7 +154,7 @@ def make(case, folder):
         x = rng.standard_normal((400, 8)) + np.eye(8)[y]
     elif case == "bench":
         y = rng.integers(0, 100, 10000).astype(np.int64)
-        x = (rng.standard_normal((10000, 128)) + 3 * rng.standard_normal((100, 128))[y]).astype(np.float32)
+        x = (rng.standard_normal((10000, 128)) + 0.5 * rng.standard_normal((100, 128))[y]).astype(np.float32)
     np.save(f"{folder}/{case}-x.npy", x)
     np.save(f"{folder}/{case}-y.npy", y)
     with open(f"{folder}/{case}.csv", "w") as f:
