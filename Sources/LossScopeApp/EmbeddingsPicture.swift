@@ -25,7 +25,7 @@ enum EmbeddingsPicture {
     let lowSn = min(0, ((anchors.map(\.snMax).min() ?? 0) * 2).rounded(.down) / 2)
     let lowSp = min(0, ((anchors.map(\.spMin).min() ?? 0) * 2).rounded(.down) / 2)
     var plot = RegionPlot(x: Interval(lowSn, 1), y: Interval(lowSp, 1), field: .samples([], columns: 0, rows: 0),
-                          title: "anchors: hardest negative vs hardest positive (\(anchors.count))", xTitle: "sn_max", yTitle: "sp_min")
+                          title: "\(anchors.count) anchors at (sn_max, sp_min)", xTitle: "sn_max", yTitle: "sp_min")
     let cells = plot.layout(in: body).plot
     let columns = max(1, cells.width), rows = max(1, cells.height)
     var counts = [Double](repeating: 0, count: columns * rows)
@@ -45,10 +45,10 @@ enum EmbeddingsPicture {
     plot.render(into: &grid, in: body)
     var x = legendRow.x + 1
     for (i, curve) in curves.enumerated() {
-      let name = curve.name == "circle" ? "circle boundary (m = \(formatNumber(margin)))" : "sp - sn = m"
-      x = grid.put("━ " + name + "   ", x: x, y: legendRow.y, style: Style(fg: Color.seriesPalette[i % Color.seriesPalette.count]))
+      let name = curve.name == "circle" ? "circle, m = \(formatNumber(margin))" : "sp - sn = m"
+      x = grid.put("━ " + name + "  ", x: x, y: legendRow.y, style: Style(fg: Color.seriesPalette[i % Color.seriesPalette.count]))
     }
-    grid.put("shade: anchors per cell", x: x, y: legendRow.y)
+    grid.put("shade: anchors", x: x, y: legendRow.y)
   }
 
   static func print(_ report: EmbeddingReport, parameters: EmbeddingParameters, width: Int, height: Int) throws(CLIError) {
