@@ -7,8 +7,9 @@
 // Each log-sum-exp is shifted by its largest term (found in a first pass without exponentials),
 // so no exponential overflows and the largest term is never lost to underflow; log(1 + e^x) is
 // softplus. Triplets (i, p, n) are active when (d_p - d_n) + margin > 0, evaluated in exactly
-// that order: the predicate is monotone in d_p, so sorted positive distances and a binary search
-// count them exactly, with each negative's test done as the plain formula would do it.
+// that order: the predicate is monotone in d_p and in d_n, so sorted positive distances, a table
+// of where activity starts at 257 fixed distances, and a short binary search between two of them
+// count them exactly, each negative tested as the plain formula would test it.
 
 #if canImport(Glibc)
   import Glibc
@@ -36,12 +37,18 @@ public struct EmbeddingAnchorRow: Sendable, Equatable {
 @inlinable
 public func unitDistance(_ s: Double) -> Double { (max(0, 2 - 2 * s)).squareRoot() }
 
-/// Scratch space for one worker: the anchor's positive distances, reused row after row.
+/// Scratch space for one worker, reused row after row: the anchor's sorted positive distances,
+/// and for each of 257 distances b/128 the first of them that makes a triplet active.
 struct EmbeddingScratch {
   var positives: [Double] = []
+  var firsts = [Int](repeating: 0, count: EmbeddingAnchor.buckets + 1)
 }
 
 enum EmbeddingAnchor {
+  /// Distance buckets of width 1/128 over [0, 2]: multiplying by 128 is exact, so a distance's
+  /// bucket edges bracket it exactly.
+  static let buckets = 256
+
   /// Statistics of anchor `i` from its similarity row `s` (all N columns; column i is ignored);
   /// nil when i has no positive or no negative.
   static func row(_ i: Int, _ s: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int64>,
@@ -51,6 +58,7 @@ enum EmbeddingAnchor {
     var r = EmbeddingAnchorRow()
     var spMin = Double.infinity, snMax = -Double.infinity, top = -Double.infinity
     var spSum = 0.0, snSum = 0.0, circleNTop = -Double.infinity, circlePTop = -Double.infinity
+    scratch.positives.removeAll(keepingCapacity: true)
     for j in 0..<n where j != i {
       let x = s[j]
       top = max(top, x)
@@ -59,6 +67,7 @@ enum EmbeddingAnchor {
         spSum += x
         spMin = min(spMin, x)
         circlePTop = max(circlePTop, -g * max(0, 1 + m - x) * (x - 1 + m))
+        scratch.positives.append(unitDistance(x))
       } else {
         r.negatives += 1
         snSum += x
@@ -69,22 +78,41 @@ enum EmbeddingAnchor {
     guard r.positives > 0, r.negatives > 0 else { return nil }
     let msPTop = -p.msAlpha * (spMin - p.msLambda), msNTop = p.msBeta * (snMax - p.msLambda)
     let negativeLimit = spMin - p.msEpsilon, positiveLimit = snMax + p.msEpsilon
-    var circleP = 0.0, circleN = 0.0, msP = 0.0, msN = 0.0, all = 0.0
-    if scratch.positives.count < r.positives { scratch.positives = [Double](repeating: 0, count: r.positives) }
-    var k = 0
-    for j in 0..<n where j != i {
-      let x = s[j]
-      all += exp((x - top) / p.temperature)
-      if labels[j] == label {
-        circleP += exp(-g * max(0, 1 + m - x) * (x - 1 + m) - circlePTop)
-        msP += exp(-p.msAlpha * (x - p.msLambda) - msPTop)
-        if x < positiveLimit { r.positivesKept += 1 }
-        scratch.positives[k] = unitDistance(x)
-        k += 1
-      } else {
-        circleN += exp(g * max(0, x + m) * (x - m) - circleNTop)
-        msN += exp(p.msBeta * (x - p.msLambda) - msNTop)
-        if x > negativeLimit { r.negativesKept += 1 }
+    let margin = p.tripletMargin, count = r.positives
+    var circleP = 0.0, circleN = 0.0, msP = 0.0, msN = 0.0, all = 0.0, active = 0
+    scratch.positives.sort()
+    scratch.positives.withUnsafeBufferPointer { dp in
+      scratch.firsts.withUnsafeMutableBufferPointer { firsts in
+        // firsts[b]: the first sorted positive distance d with (d - b/128) + margin > 0. It only
+        // grows with b, so a negative's own first index lies between its bucket's two edges.
+        var k = 0
+        for b in 0...buckets {
+          let edge = Double(b) / 128
+          while k < count && !((dp[k] - edge) + margin > 0) { k += 1 }
+          firsts[b] = k
+        }
+        for j in 0..<n where j != i {
+          let x = s[j]
+          all += exp((x - top) / p.temperature)
+          if labels[j] == label {
+            circleP += exp(-g * max(0, 1 + m - x) * (x - 1 + m) - circlePTop)
+            msP += exp(-p.msAlpha * (x - p.msLambda) - msPTop)
+            if x < positiveLimit { r.positivesKept += 1 }
+          } else {
+            circleN += exp(g * max(0, x + m) * (x - m) - circleNTop)
+            msN += exp(p.msBeta * (x - p.msLambda) - msNTop)
+            if x > negativeLimit { r.negativesKept += 1 }
+            // Active triplets with this negative: positives from the first d with (d - dn) + margin > 0.
+            let dn = unitDistance(x)
+            let b = min(buckets - 1, Int(dn * 128))
+            var lo = firsts[b], hi = firsts[b + 1]
+            while lo < hi {
+              let mid = (lo + hi) / 2
+              if (dp[mid] - dn) + margin > 0 { hi = mid } else { lo = mid + 1 }
+            }
+            active += count - lo
+          }
+        }
       }
     }
     r.index = i
@@ -96,35 +124,7 @@ enum EmbeddingAnchor {
     r.circleLoss = softplus(circleNTop + log(circleN) + circlePTop + log(circleP))
     r.msLoss = softplus(msPTop + log(msP)) / p.msAlpha + softplus(msNTop + log(msN)) / p.msBeta
     r.supconLoss = (top - r.spMean) / p.temperature + log(all)
-    r.tripletsActive = activeTriplets(s, i: i, labels: labels, label: label, sorted: &scratch.positives, count: r.positives,
-                                      margin: p.tripletMargin)
+    r.tripletsActive = active
     return r
-  }
-
-  /// Triplets (i, p, n) with (d_p - d_n) + margin > 0: positives sorted once, each negative
-  /// counted by the first positive distance that passes (all pass or none pass in two compares).
-  static func activeTriplets(_ s: UnsafeBufferPointer<Double>, i: Int, labels: UnsafeBufferPointer<Int64>, label: Int64,
-                             sorted: inout [Double], count: Int, margin: Double) -> Int {
-    sorted[0..<count].sort()
-    return sorted.withUnsafeBufferPointer { dp in
-      let lowest = dp[0], highest = dp[count - 1]
-      var active = 0
-      for j in 0..<s.count where j != i && labels[j] != label {
-        let dn = unitDistance(s[j])
-        if (highest - dn) + margin <= 0 { continue }
-        if (lowest - dn) + margin > 0 {
-          active += count
-          continue
-        }
-        // The first positive that passes; every later (larger) one passes too.
-        var lo = 0, hi = count - 1
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if (dp[mid] - dn) + margin > 0 { hi = mid } else { lo = mid + 1 }
-        }
-        active += count - lo
-      }
-      return active
-    }
   }
 }
