@@ -37,7 +37,7 @@ struct EmbeddingsCommand: ParsableCommand {
   var anchors: Int?
 
   @Option(name: .long, help: "Seed of the --anchors sample (default 1).")
-  var seed: UInt64 = 1
+  var seed: UInt64?
 
   @OptionGroup var parameters: EmbeddingsOptions
 
@@ -54,7 +54,9 @@ struct EmbeddingsCommand: ParsableCommand {
     if let anchors, anchors < 1 { throw ValidationError("--anchors must be at least 1 (got \(anchors))") }
     if table == .pairs && anchor == nil { throw ValidationError("--table pairs needs --anchor I (a 0-based row)") }
     if anchor != nil && table != .pairs { throw ValidationError("--anchor goes with --table pairs") }
+    if plot && table == .pairs { throw ValidationError("--plot draws the whole set; leave out --table pairs") }
     if plot && output != nil { throw ValidationError("--plot prints to the terminal; leave out -o") }
+    if seed != nil && anchors == nil { throw ValidationError("--seed goes with --anchors K") }
   }
 
   func run() throws {
@@ -65,14 +67,13 @@ struct EmbeddingsCommand: ParsableCommand {
       throw CLIError("\(embeddings) has \(n) rows: exact statistics stop at \(Self.exactLimit) (N^2/2 pairs); pass --anchors K (e.g. --anchors 2000) to sample K anchors against all rows")
     }
     let p = parameters.values
-    let sampling: EmbeddingSampling = anchors.map { .anchors(count: $0, seed: seed) } ?? .all
+    let sampling: EmbeddingSampling = anchors.map { .anchors(count: $0, seed: seed ?? 1) } ?? .all
     let text: String
     if table == .pairs, let anchor {
       guard anchor >= 0 && anchor < n else { throw CLIError("--anchor \(anchor) is not a row (0 to \(n - 1))") }
       guard let result = input.set.pairs(of: anchor, p) else {
         throw CLIError("row \(anchor) is not an anchor: it needs at least one positive (same label) and one negative")
       }
-      if plot { throw CLIError("--plot draws the whole set; leave out --table pairs") }
       text = EmbeddingsTables.pairs(result.anchor, result.pairs, input: input, parameters: p)
     } else {
       let report = EmbeddingsParallel.run(EmbeddingPlan(input.set, parameters: p, sampling: sampling))

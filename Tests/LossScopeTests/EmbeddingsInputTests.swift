@@ -101,6 +101,8 @@ func matrixDict(_ descr: String = "<f4", fortran: Bool = false, shape: String = 
     #expect(try refusal(["--anchors", "9"]).contains("--anchors 9 is more than the 4 rows"))
     #expect(try refusal(["--table", "pairs"]).contains("--table pairs needs --anchor"))
     #expect(try refusal(["--table", "pairs", "--anchor", "4"]).contains("--anchor 4 is not a row (0 to 3)"))
+    #expect(try refusal(["--seed", "3"]).contains("--seed goes with --anchors K"))
+    #expect(try refusal(["--plot", "--table", "pairs", "--anchor", "1"]).contains("--plot draws the whole set"))
   }
 
   @Test func beyondTwentyThousandRowsAsksForAnchors() throws {
