@@ -9,6 +9,11 @@ enum EmbeddingsCSV {
   static func read(_ path: String) throws(CLIError) -> (values: [Double], dim: Int, labels: [Int64]) {
     guard let file = fopen(path, "rb") else { throw CLIError("cannot read \(path): \(errorText(errno))") }
     defer { fclose(file) }
+    // A pipe is fine (it ends); a device such as /dev/zero never would, and a folder is no table.
+    var info = stat()
+    guard fstat(fileno(file), &info) == 0 else { throw CLIError("cannot read \(path): \(errorText(errno))") }
+    let kind = info.st_mode & S_IFMT
+    guard kind == S_IFREG || kind == S_IFIFO else { throw CLIError("\(path): not a regular file or a pipe") }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {

@@ -45,6 +45,12 @@ public struct EmbeddingPartial: Sendable {
 }
 
 /// The rows to analyse, cut into chunks; run `partial` for every chunk (on any thread), then `report`.
+///
+///     let set = try EmbeddingSet(values: matrix, dim: d, labels: labels)   // normalised once
+///     let report = EmbeddingPlan(set, parameters: p).run()   // summary, histogram, anchors
+///     let (anchor, pairs) = set.pairs(of: i, p)!              // one anchor's pairs and weights
+///
+/// A parameter change is a new plan on the same set; nothing else is kept between runs.
 public struct EmbeddingPlan: Sendable {
   public let set: EmbeddingSet
   public let parameters: EmbeddingParameters

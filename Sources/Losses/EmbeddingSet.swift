@@ -59,7 +59,8 @@ public struct EmbeddingSet: Sendable {
         guard x.isFinite else { throw .notFinite(row: i, column: k) }
         sum += x * x
       }
-      // Rescale first so that huge or tiny rows neither overflow nor underflow the squared norm.
+      // A squared norm that overflowed or underflowed is taken again on the row divided by its
+      // largest entry, so rows of 1e200 or 1e-200 normalise like any other.
       var scale = 0.0
       for k in 0..<dim { scale = max(scale, abs(values[i * dim + k])) }
       guard scale > 0 else { throw .zeroRow(i) }

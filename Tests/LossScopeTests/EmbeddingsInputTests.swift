@@ -91,6 +91,8 @@ func matrixDict(_ descr: String = "<f4", fortran: Bool = false, shape: String = 
     #expect(try refusal(csv: "a,b,lab\n1,2,0\n").contains("line 1: the header has no `label` column"))
     #expect(try refusal(csv: "a,b,label\n1,2,zero\n").contains("line 2: label 'zero' is not a whole number"))
     #expect(try refusal(csv: "").contains("empty"))
+    let device = try run(["embeddings", "--embeddings", "/dev/zero"])
+    #expect(device.status == 1 && device.stderr.contains("/dev/zero: not a regular file or a pipe"))
     #expect(try refusal(csv: "a,b,label\n1,2,0\n", ["--labels", "y.npy"]).contains("leave out --labels"))
   }
 
