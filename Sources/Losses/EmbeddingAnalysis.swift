@@ -50,17 +50,25 @@ public struct EmbeddingPartial: Sendable {
 ///     let report = EmbeddingPlan(set, parameters: p).run()   // summary, histogram, anchors
 ///     let (anchor, pairs) = set.pairs(of: i, p)!              // one anchor's pairs and weights
 ///
-/// A parameter change is a new plan on the same set; nothing else is kept between runs.
+/// After a parameter change, a plan for only the affected parts, merged into the last report,
+/// gives the same bits as a whole new run at a fraction of the cost:
+///
+///     let parts = EmbeddingParts.affected(from: old, to: new)
+///     report = report.updating(with: EmbeddingPlan(set, parameters: new, parts: parts).run())
 public struct EmbeddingPlan: Sendable {
   public let set: EmbeddingSet
   public let parameters: EmbeddingParameters
   public let sampling: EmbeddingSampling
+  /// The results to compute; the rest of the report is left at zero.
+  public let parts: EmbeddingParts
   /// The rows whose similarity rows are computed, in input order.
   public let rows: [Int]
   public static let chunkRows = EmbeddingKernel.blockRows
 
-  public init(_ set: EmbeddingSet, parameters: EmbeddingParameters, sampling: EmbeddingSampling = .all) {
+  public init(_ set: EmbeddingSet, parameters: EmbeddingParameters, sampling: EmbeddingSampling = .all,
+              parts: EmbeddingParts = .all) {
     self.set = set
+    self.parts = parts
     self.parameters = parameters
     self.sampling = sampling
     switch sampling {
@@ -84,8 +92,8 @@ public struct EmbeddingPlan: Sendable {
         EmbeddingKernel.block(set, anchors: slice, into: b)
         for (r, i) in slice.enumerated() {
           let s = UnsafeBufferPointer(rebasing: b[(r * n)..<((r + 1) * n)])
-          pairs(i, s, labels: labels, from: exact ? i + 1 : 0, into: &out)
-          if let row = EmbeddingAnchor.row(i, s, labels: labels, p, scratch: &scratch) { out.anchors.append(row) }
+          if parts.contains(.pairs) { pairs(i, s, labels: labels, from: exact ? i + 1 : 0, into: &out) }
+          if let row = EmbeddingAnchor.row(i, s, labels: labels, p, parts: parts, scratch: &scratch) { out.anchors.append(row) }
         }
       }
     }

@@ -52,12 +52,14 @@ enum EmbeddingAnchor {
   /// Statistics of anchor `i` from its similarity row `s` (all N columns; column i is ignored);
   /// nil when i has no positive or no negative.
   static func row(_ i: Int, _ s: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int64>,
-                  _ p: EmbeddingParameters, scratch: inout EmbeddingScratch) -> EmbeddingAnchorRow? {
+                  _ p: EmbeddingParameters, parts: EmbeddingParts = .all, scratch: inout EmbeddingScratch) -> EmbeddingAnchorRow? {
     let n = s.count, label = labels[i]
     let m = p.circleMargin, g = p.circleScale
     var r = EmbeddingAnchorRow()
     var spMin = Double.infinity, snMax = -Double.infinity, top = -Double.infinity
     var spSum = 0.0, snSum = 0.0, circleNTop = -Double.infinity, circlePTop = -Double.infinity
+    let doCircle = parts.contains(.circle), doMS = parts.contains(.ms), doSupcon = parts.contains(.supcon)
+    let doTriplets = parts.contains(.triplets), doMining = parts.contains(.mining)
     scratch.positives.removeAll(keepingCapacity: true)
     for j in 0..<n where j != i {
       let x = s[j]
@@ -67,7 +69,7 @@ enum EmbeddingAnchor {
         spSum += x
         spMin = min(spMin, x)
         circlePTop = max(circlePTop, -g * max(0, 1 + m - x) * (x - 1 + m))
-        scratch.positives.append(unitDistance(x))
+        if doTriplets { scratch.positives.append(unitDistance(x)) }
       } else {
         r.negatives += 1
         snSum += x
@@ -76,9 +78,16 @@ enum EmbeddingAnchor {
       }
     }
     guard r.positives > 0, r.negatives > 0 else { return nil }
+    r.index = i
+    r.label = label
+    r.spMin = spMin
+    r.snMax = snMax
+    r.spMean = spSum / Double(r.positives)
+    r.snMean = snSum / Double(r.negatives)
+    guard doCircle || doMS || doSupcon || doTriplets || doMining else { return r }
     let msPTop = -p.msAlpha * (spMin - p.msLambda), msNTop = p.msBeta * (snMax - p.msLambda)
     let negativeLimit = spMin - p.msEpsilon, positiveLimit = snMax + p.msEpsilon
-    let margin = p.tripletMargin, count = r.positives
+    let margin = p.tripletMargin, count = doTriplets ? r.positives : 0
     var circleP = 0.0, circleN = 0.0, msP = 0.0, msN = 0.0, all = 0.0, active = 0
     scratch.positives.sort()
     scratch.positives.withUnsafeBufferPointer { dp in
@@ -93,15 +102,16 @@ enum EmbeddingAnchor {
         }
         for j in 0..<n where j != i {
           let x = s[j]
-          all += exp((x - top) / p.temperature)
+          if doSupcon { all += exp((x - top) / p.temperature) }
           if labels[j] == label {
-            circleP += exp(-g * max(0, 1 + m - x) * (x - 1 + m) - circlePTop)
-            msP += exp(-p.msAlpha * (x - p.msLambda) - msPTop)
-            if x < positiveLimit { r.positivesKept += 1 }
+            if doCircle { circleP += exp(-g * max(0, 1 + m - x) * (x - 1 + m) - circlePTop) }
+            if doMS { msP += exp(-p.msAlpha * (x - p.msLambda) - msPTop) }
+            if doMining && x < positiveLimit { r.positivesKept += 1 }
           } else {
-            circleN += exp(g * max(0, x + m) * (x - m) - circleNTop)
-            msN += exp(p.msBeta * (x - p.msLambda) - msNTop)
-            if x > negativeLimit { r.negativesKept += 1 }
+            if doCircle { circleN += exp(g * max(0, x + m) * (x - m) - circleNTop) }
+            if doMS { msN += exp(p.msBeta * (x - p.msLambda) - msNTop) }
+            if doMining && x > negativeLimit { r.negativesKept += 1 }
+            guard doTriplets else { continue }
             // Active triplets with this negative: positives from the first d with (d - dn) + margin > 0.
             let dn = unitDistance(x)
             let b = min(buckets - 1, Int(dn * 128))
@@ -115,15 +125,9 @@ enum EmbeddingAnchor {
         }
       }
     }
-    r.index = i
-    r.label = label
-    r.spMin = spMin
-    r.snMax = snMax
-    r.spMean = spSum / Double(r.positives)
-    r.snMean = snSum / Double(r.negatives)
-    r.circleLoss = softplus(circleNTop + log(circleN) + circlePTop + log(circleP))
-    r.msLoss = softplus(msPTop + log(msP)) / p.msAlpha + softplus(msNTop + log(msN)) / p.msBeta
-    r.supconLoss = (top - r.spMean) / p.temperature + log(all)
+    if doCircle { r.circleLoss = softplus(circleNTop + log(circleN) + circlePTop + log(circleP)) }
+    if doMS { r.msLoss = softplus(msPTop + log(msP)) / p.msAlpha + softplus(msNTop + log(msN)) / p.msBeta }
+    if doSupcon { r.supconLoss = (top - r.spMean) / p.temperature + log(all) }
     r.tripletsActive = active
     return r
   }

@@ -25,19 +25,31 @@ public struct EmbeddingReport: Sendable {
   /// How many rows were analysed as anchors (N, or the K sampled).
   public let rowsAnalysed: Int
   public let sampling: EmbeddingSampling
+  /// The parts computed; the others hold zeros.
+  public let parts: EmbeddingParts
+  /// Pair counts and sums, the histogram included (anchors left out).
+  let pairs: EmbeddingPartial
+  let set: EmbeddingSet
 
   init(plan: EmbeddingPlan, total: EmbeddingPartial) {
+    var pairs = total
+    pairs.anchors = []
+    self.init(set: plan.set, pairs: pairs, anchors: total.anchors, rowsAnalysed: plan.rows.count, sampling: plan.sampling,
+              parts: plan.parts)
+  }
+
+  private init(set: EmbeddingSet, pairs: EmbeddingPartial, anchors rows: [EmbeddingAnchorRow], rowsAnalysed: Int,
+               sampling: EmbeddingSampling, parts: EmbeddingParts) {
     var s = EmbeddingSummary()
-    s.n = plan.set.count
-    s.dim = plan.set.dim
-    s.classes = plan.set.classes
-    s.anchors = total.anchors.count
-    s.positivePairs = total.positivePairs
-    s.negativePairs = total.negativePairs
-    if total.positivePairs > 0 { s.alignment = total.alignmentSum / Double(total.positivePairs) }
-    let pairs = total.positivePairs + total.negativePairs
-    if pairs > 0 { s.uniformity = log(total.uniformitySum / Double(pairs)) }
-    let rows = total.anchors
+    s.n = set.count
+    s.dim = set.dim
+    s.classes = set.classes
+    s.anchors = rows.count
+    s.positivePairs = pairs.positivePairs
+    s.negativePairs = pairs.negativePairs
+    if pairs.positivePairs > 0 { s.alignment = pairs.alignmentSum / Double(pairs.positivePairs) }
+    let count = pairs.positivePairs + pairs.negativePairs
+    if count > 0 { s.uniformity = log(pairs.uniformitySum / Double(count)) }
     if !rows.isEmpty {
       func mean(_ value: (EmbeddingAnchorRow) -> Double) -> Double { rows.reduce(0) { $0 + value($1) } / Double(rows.count) }
       s.spMean = mean(\.spMean)
@@ -51,9 +63,33 @@ public struct EmbeddingReport: Sendable {
       s.msPositivesKept = Double(rows.reduce(0) { $0 + $1.positivesKept }) / Double(rows.reduce(0) { $0 + $1.positives })
     }
     summary = s
-    histogram = total.histogram
+    histogram = pairs.histogram
     anchors = rows
-    rowsAnalysed = plan.rows.count
-    sampling = plan.sampling
+    self.rowsAnalysed = rowsAnalysed
+    self.sampling = sampling
+    self.parts = parts
+    self.pairs = pairs
+    self.set = set
+  }
+
+  /// This report with the parts `fresh` computed taken from `fresh` (same set and sampling):
+  /// the same numbers as a whole run at fresh's parameters.
+  public func updating(with fresh: EmbeddingReport) -> EmbeddingReport {
+    let take = fresh.parts
+    var rows = anchors
+    if rows.count == fresh.anchors.count {
+      for (k, new) in fresh.anchors.enumerated() {
+        if take.contains(.circle) { rows[k].circleLoss = new.circleLoss }
+        if take.contains(.ms) { rows[k].msLoss = new.msLoss }
+        if take.contains(.supcon) { rows[k].supconLoss = new.supconLoss }
+        if take.contains(.triplets) { rows[k].tripletsActive = new.tripletsActive }
+        if take.contains(.mining) {
+          rows[k].negativesKept = new.negativesKept
+          rows[k].positivesKept = new.positivesKept
+        }
+      }
+    }
+    return EmbeddingReport(set: set, pairs: take.contains(.pairs) ? fresh.pairs : pairs, anchors: rows, rowsAnalysed: rowsAnalysed,
+                           sampling: sampling, parts: parts.union(take))
   }
 }

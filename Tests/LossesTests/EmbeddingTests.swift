@@ -139,3 +139,39 @@ import Testing
     #expect(p.problem?.hasPrefix("--ms-lambda must be in [-1, 1]") == true)
   }
 }
+
+@Suite struct EmbeddingPartsTests {
+  @Test func recomputingOnlyTheAffectedPartsGivesTheWholeRunsBits() throws {
+    var state: UInt64 = 11
+    let n = 70, dim = 6
+    let values = (0..<(n * dim)).map { _ -> Double in
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Double(state >> 11) / Double(1 << 53) - 0.5
+    }
+    let set = try EmbeddingSet(values: values, dim: dim, labels: (0..<n).map { Int64($0 % 5) })
+    let old = EmbeddingParameters()
+    var report = EmbeddingPlan(set, parameters: old).run()
+    let changes: [(WritableKeyPath<EmbeddingParameters, Double>, Double, EmbeddingParts)] = [
+      (\.temperature, 0.2, .supcon), (\.circleMargin, 0.4, .circle), (\.msBeta, 20, .ms), (\.msEpsilon, 0.3, .mining),
+      (\.tripletMargin, 0.05, .triplets), (\.uniformT, 3, .pairs), (\.alignAlpha, 1, .pairs),
+    ]
+    var current = old
+    for (key, value, expected) in changes {
+      var next = current
+      next[keyPath: key] = value
+      let parts = EmbeddingParts.affected(from: current, to: next)
+      #expect(parts == expected)
+      report = report.updating(with: EmbeddingPlan(set, parameters: next, parts: parts).run())
+      let whole = EmbeddingPlan(set, parameters: next).run()
+      #expect(report.summary == whole.summary && report.anchors == whole.anchors && report.histogram == whole.histogram)
+      // And the part really changed something (a test that could not fail would prove nothing).
+      let before = EmbeddingPlan(set, parameters: current).run()
+      #expect(before.summary != whole.summary)
+      current = next
+    }
+    var binned = current
+    binned.bins = 9
+    report = report.updating(with: EmbeddingPlan(set, parameters: binned, parts: .affected(from: current, to: binned)).run())
+    #expect(report.histogram == EmbeddingPlan(set, parameters: binned).run().histogram && report.histogram.bins == 9)
+  }
+}
