@@ -52,6 +52,11 @@ func matrixDict(_ descr: String = "<f4", fortran: Bool = false, shape: String = 
     #expect(r.status == 0 && r.stdout.isEmpty, "\(r.stderr)")
     let table = csvRows(try String(contentsOf: out, encoding: .utf8))
     #expect(table.rows.first?.prefix(6) == ["4", "3", "2", "4", "2", "4"])
+    // A .npy file under another name is still read as one.
+    let renamed = folder.appendingPathComponent("e.bin")
+    try FileManager.default.copyItem(at: x, to: renamed)
+    let same = try run(["embeddings", "--embeddings", renamed.path, "--labels", y.path])
+    #expect(csvRows(same.stdout).rows == table.rows, "\(same.stderr)")
   }
 
   @Test func malformedMatricesNameTheFileAndTheByteOffset() throws {
