@@ -114,8 +114,9 @@ enum EmbeddingAnchor {
             guard doTriplets else { continue }
             // Active triplets with this negative: positives from the first d with (d - dn) + margin > 0.
             let dn = unitDistance(x)
-            let b = min(buckets - 1, Int(dn * 128))
-            var lo = firsts[b], hi = firsts[b + 1]
+            // A similarity a rounding below -1 gives d just above 2: search to the end then.
+            let raw = Int(dn * 128), b = min(buckets - 1, raw)
+            var lo = firsts[b], hi = raw >= buckets ? count : firsts[b + 1]
             while lo < hi {
               let mid = (lo + hi) / 2
               if (dp[mid] - dn) + margin > 0 { hi = mid } else { lo = mid + 1 }
