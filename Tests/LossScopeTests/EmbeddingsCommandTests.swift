@@ -69,7 +69,9 @@ import Testing
   @Test func helpListsTheCommand() throws {
     #expect(try run(["--help"]).stdout.contains("embeddings"))
     let help = try run(["embeddings", "--help"]).stdout
-    for option in ["--embeddings", "--labels", "--table", "--anchors", "--seed", "--circle-margin", "--temperature", "--plot"] {
+    // Every parameter the library declares is an option of the command, under the same name.
+    let declared = EmbeddingParameters.fields.map { "--\($0.name)" } + ["--bins"]
+    for option in ["--embeddings", "--labels", "--table", "--anchors", "--seed", "--plot"] + declared {
       #expect(help.contains(option), "help lacks \(option)")
     }
   }
