@@ -25,7 +25,7 @@ struct EmbeddingsInput {
       source = embeddings
     }
     do {
-      return EmbeddingsInput(set: try EmbeddingSet(values: values, dim: dim, labels: ids), source: source)
+      return EmbeddingsInput(set: try EmbeddingSet(values: consume values, dim: dim, labels: ids), source: source)
     } catch {
       throw CLIError("\(embeddings): \(error.description)")
     }

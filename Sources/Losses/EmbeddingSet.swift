@@ -45,36 +45,45 @@ public struct EmbeddingSet: Sendable {
   public let classes: Int
 
   /// Normalises `values` (N x D, row-major) and checks labels; throws for anything that would
-  /// make a similarity undefined or the analysis empty.
-  public init(values: [Double], dim: Int, labels: [Int64]) throws(EmbeddingError) {
+  /// make a similarity undefined or the analysis empty. When D is a multiple of 4 the values are
+  /// normalised where they lie (pass them with `consume` to keep one copy of a large matrix).
+  public init(values: consuming [Double], dim: Int, labels: [Int64]) throws(EmbeddingError) {
     let n = labels.count
     guard dim > 0, values.count == n * dim else { throw .shape(values: values.count, dim: dim, labels: n) }
     guard n >= 2 else { throw .tooFew(n) }
     let stride = (dim + 3) / 4 * 4
-    var rows = [Double](repeating: 0, count: n * stride)
+    var rows: [Double]
+    if stride == dim {
+      rows = consume values
+    } else {
+      rows = [Double](repeating: 0, count: n * stride)
+      for i in 0..<n {
+        for k in 0..<dim { rows[i * stride + k] = values[i * dim + k] }
+      }
+    }
     for i in 0..<n {
-      var sum = 0.0
+      let base = i * stride
+      var sum = 0.0, scale = 0.0
       for k in 0..<dim {
-        let x = values[i * dim + k]
+        let x = rows[base + k]
         guard x.isFinite else { throw .notFinite(row: i, column: k) }
         sum += x * x
+        scale = max(scale, abs(x))
       }
+      guard scale > 0 else { throw .zeroRow(i) }
       // A squared norm that overflowed or underflowed is taken again on the row divided by its
       // largest entry, so rows of 1e200 or 1e-200 normalise like any other.
-      var scale = 0.0
-      for k in 0..<dim { scale = max(scale, abs(values[i * dim + k])) }
-      guard scale > 0 else { throw .zeroRow(i) }
       if !(sum.isNormal && sum < 1e300) {
         sum = 0
         for k in 0..<dim {
-          let x = values[i * dim + k] / scale
+          let x = rows[base + k] / scale
           sum += x * x
         }
-        let root = sqrt(sum)
-        for k in 0..<dim { rows[i * stride + k] = values[i * dim + k] / scale / root }
+        let root = sum.squareRoot()
+        for k in 0..<dim { rows[base + k] = rows[base + k] / scale / root }
       } else {
-        let norm = sqrt(sum)
-        for k in 0..<dim { rows[i * stride + k] = values[i * dim + k] / norm }
+        let norm = sum.squareRoot()
+        for k in 0..<dim { rows[base + k] /= norm }
       }
     }
     let distinct = Set(labels)
