@@ -19,7 +19,7 @@ public struct RootCommand: ParsableCommand {
       inside for the keys. Views and parameter names follow LOSSES.md; `lossscope list` shows them.
       """,
     version: CSVExport.version,
-    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self],
+    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self, LogCommand.self],
     defaultSubcommand: OpenCommand.self)
 
   /// Like ArgumentParser's own main, but every error is one line on stderr: usage mistakes
