@@ -80,7 +80,7 @@ struct LogLineParser {
       while hi > lo && (line[hi - 1] == 32 || line[hi - 1] == 34 || line[hi - 1] == 13) { hi -= 1 }
       if lo == hi { continue }  // Lightning leaves a cell blank when the metric was not logged
       guard let v = Self.number(line[lo..<hi]) else {
-        throw LogJSON.Failure(offset: lo - line.startIndex, reason: "column \(LogText.escaped(name, limit: 40)): \"\(LogText.escaped(bytes: line[lo..<hi], limit: 40))\" is not a number")
+        throw LogJSON.Failure(offset: 0, reason: "column \(LogText.escaped(name, limit: 40)): \"\(LogText.escaped(bytes: line[lo..<hi], limit: 40))\" is not a number")
       }
       let k = name.lowercased()
       if LogFieldNames.step.contains(k) { record.step = v }

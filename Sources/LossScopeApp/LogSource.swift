@@ -86,31 +86,40 @@ final class LogSource {
       replaced = true
     }
     if format == .trainerState { return try pollWhole(final: final) }
-    try readAvailable()
     if format == nil {
+      _ = try readAvailable(limit: 1 << 16)  // enough to tell the format by
       format = detect(final: final)
       if format == .trainerState { return try pollWhole(final: final) }
     }
-    let records = try parse(final: final)
+    // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes.
+    var records: [LogRecord] = []
+    while true {
+      let atEnd = try readAvailable(limit: 4 * Self.maxLine)
+      records += try parse(final: final && atEnd)
+      if atEnd { break }
+    }
     return replaced ? .replaced(records) : .appended(records)
   }
 
-  private func readAvailable() throws(CLIError) {
+  /// Reads until the end of the file or until `limit` bytes wait in `carry`; true at the end.
+  private func readAvailable(limit: Int) throws(CLIError) -> Bool {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
+    while carry.count < limit {
       let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
         throw CLIError("cannot read \(shown): \(errorText(errno))")
       }
-      if n == 0 { break }
+      if n == 0 { return true }
       carry.append(contentsOf: chunk[0..<n])
       offset += n
-      if format != .tfevents && format != .trainerState && carry.count > Self.maxLine && carry.lastIndex(of: 10) == nil {
-        throw error("line \(line + 1)", "longer than \(Self.maxLine) bytes")
+      if format != nil && format != .tfevents && format != .trainerState && carry.count > Self.maxLine,
+        carry.count - (carry.lastIndex(of: 10).map { $0 + 1 } ?? 0) > Self.maxLine
+      {
+        throw error("line \(line + carry.filter { $0 == 10 }.count + 1)", "longer than \(Self.maxLine) bytes")
       }
-      if carry.count > 4 * Self.maxLine { break }  // parse what is here before reading on
     }
+    return false
   }
 
   /// The format from the first bytes (nil: not enough yet).
@@ -158,6 +167,7 @@ final class LogSource {
         guard let newline = carry[start...].firstIndex(of: 10) ?? (final ? carry.count : nil) else { break }
         line += 1
         let place = "line \(line)"
+        if newline - start > Self.maxLine { throw error(place, "longer than \(Self.maxLine) bytes") }
         do {
           if let r = try parser?.parse(carry[start..<newline], place: place) { records.append(r) }
         } catch {
@@ -182,7 +192,9 @@ final class LogSource {
       carry = []
       offset = 0
     }
-    try readAvailable()
+    while try !readAvailable(limit: Self.maxWhole + 1) {
+      if carry.count > Self.maxWhole { throw error("byte 0", "larger than \(Self.maxWhole) bytes") }
+    }
     let json: LogJSON
     do {
       json = try LogJSON.parse(carry[...])
