@@ -23,7 +23,8 @@ enum LogPairing {
   static func isHeldOut(_ name: String) -> Bool { words(name).contains { heldOutWords.contains(String($0)) } }
 
   /// Names the training partner of `val` could have, most likely first: without the held-out
-  /// word (`val_loss` -> `loss`), with `train` in its place (`train_loss`), then `loss`, `train_loss`.
+  /// word (`val_loss` -> `loss`), with `train` in its place (`train_loss`), then, for a loss,
+  /// `loss` and `train_loss`.
   static func partnerCandidates(_ val: String) -> [String] {
     var out: [String] = []
     let chars = Array(val)
@@ -42,7 +43,10 @@ enum LogPairing {
       }
       i = j
     }
-    return out + ["loss", "train_loss"]
+    // The fallback is for a held-out loss named otherwise (`val`, `eval/loss_epoch`): pairing
+    // `val_acc` with `train_loss` would mix an accuracy into a loss diagnosis.
+    let rest = words(val).filter { !heldOutWords.contains(String($0)) }
+    return out + (rest.isEmpty || rest.contains("loss") ? ["loss", "train_loss"] : [])
   }
 
   /// Train/val pairs among `metrics`. Without held-out metrics, each metric with `loss` in its
