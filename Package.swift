@@ -59,6 +59,6 @@ let package = Package(
         "LossScope", "LossScopeApp", "Losses", "Plot",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],
-      exclude: ["__Snapshots__"]),
+      exclude: ["__Snapshots__", "Fixtures"]),
   ]
 )

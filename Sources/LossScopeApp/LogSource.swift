@@ -28,7 +28,8 @@ final class LogSource {
   private var carryStart = 0  // file offset of carry[0]
   private var line = 0
   private var parser: LogLineParser?
-  private var wholeSize = -1  // trainer_state.json: the size last parsed
+  private var wholeSize = -1  // trainer_state.json: the size and mtime last parsed
+  private var wholeTime = -1
 
   /// Longest line accepted; a longer one is refused rather than buffered without end.
   static let maxLine = 1 << 20
@@ -73,7 +74,15 @@ final class LogSource {
   /// Everything new. `final`: the file is read for the last time, so a last line without a
   /// newline counts, and an incomplete record is an error.
   func poll(final: Bool) throws(CLIError) -> LogUpdate {
+    var records: [LogRecord] = []
     var replaced = false
+    try poll(final: final, reset: { replaced = true; records = [] }, record: { records.append($0) })
+    return replaced ? .replaced(records) : .appended(records)
+  }
+
+  /// Everything new, one record at a time, so a huge file never sits in memory as records;
+  /// `reset` comes first when the records that follow replace all earlier ones.
+  func poll(final: Bool, reset: () -> Void, record: (LogRecord) throws(CLIError) -> Void) throws(CLIError) {
     if fd < 0 {
       try openFile()
     } else if wasReplaced() {
@@ -83,22 +92,24 @@ final class LogSource {
       parser = nil
       if regex == nil { format = nil }
       try openFile()
-      replaced = true
+      reset()
     }
-    if format == .trainerState { return try pollWhole(final: final) }
     if format == nil {
       _ = try readAvailable(limit: 1 << 16)  // enough to tell the format by
       format = detect(final: final)
-      if format == .trainerState { return try pollWhole(final: final) }
+    }
+    if format == .trainerState {
+      guard let records = try pollWhole(final: final) else { return }
+      reset()
+      for r in records { try record(r) }
+      return
     }
     // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes.
-    var records: [LogRecord] = []
     while true {
       let atEnd = try readAvailable(limit: 4 * Self.maxLine)
-      records += try parse(final: final && atEnd)
+      for r in try parse(final: final && atEnd) { try record(r) }
       if atEnd { break }
     }
-    return replaced ? .replaced(records) : .appended(records)
   }
 
   /// Reads until the end of the file or until `limit` bytes wait in `carry`; true at the end.
@@ -182,10 +193,11 @@ final class LogSource {
   }
 
   /// trainer_state.json is rewritten whole at each checkpoint: parse it all when its size changes.
-  private func pollWhole(final: Bool) throws(CLIError) -> LogUpdate {
+  /// The whole history when the file changed since the last parse, else nil.
+  private func pollWhole(final: Bool) throws(CLIError) -> [LogRecord]? {
     var info = stat()
-    if path != "-" { guard stat(path, &info) == 0 else { return .appended([]) } }
-    if path != "-" && Int(info.st_size) == wholeSize { return .appended([]) }
+    if path != "-" { guard stat(path, &info) == 0 else { return nil } }
+    if path != "-" && Int(info.st_size) == wholeSize && Self.modified(info) == wholeTime { return nil }
     if path != "-" {
       guard Int(info.st_size) <= Self.maxWhole else { throw error("byte 0", "larger than \(Self.maxWhole) bytes") }
       lseek(fd, 0, SEEK_SET)
@@ -199,14 +211,23 @@ final class LogSource {
     do {
       json = try LogJSON.parse(carry[...])
     } catch {
-      if !final { return .appended([]) }  // being rewritten: try again at the next poll
+      if !final { return nil }  // being rewritten: try again at the next poll
       throw self.error("byte \(error.offset)", error.reason)
     }
     wholeSize = path == "-" ? carry.count : Int(info.st_size)
+    wholeTime = Self.modified(info)
     guard case .array(let history)? = json["log_history"] else {
       throw error("byte 0", "no log_history array (is this a trainer_state.json?)")
     }
-    let records = history.enumerated().compactMap { LogLineParser.record($1, place: "log_history[\($0)]") }
-    return .replaced(records)
+    return history.enumerated().compactMap { LogLineParser.record($1, place: "log_history[\($0)]") }
+  }
+
+  /// Modification time in nanoseconds.
+  private static func modified(_ info: stat) -> Int {
+    #if canImport(Darwin)
+      return Int(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtimespec.tv_nsec)
+    #else
+      return Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+    #endif
   }
 }

@@ -62,22 +62,19 @@ final class TrainingLogSet {
   func poll(final: Bool) throws(CLIError) -> [Int] {
     var changed: [Int] = []
     for (i, source) in sources.enumerated() {
-      let update = try source.poll(final: final)
-      if let format = source.format { runs[i].format = format }
-      let records: [LogRecord]
-      switch update {
-      case .appended(let r): records = r
-      case .replaced(let r):
+      var touched = false
+      let axis = self.axis
+      try source.poll(final: final, reset: {
         runs[i].reset()
-        records = r
-        changed.append(i)
-      }
-      for record in records {
+        touched = true
+      }, record: { record throws(CLIError) in
         if let problem = runs[i].append(record, axis: axis) {
           throw CLIError("\(LogText.escaped(source.path, limit: 200)): \(problem)")
         }
-      }
-      if !records.isEmpty && changed.last != i { changed.append(i) }
+        touched = true
+      })
+      if let format = source.format { runs[i].format = format }
+      if touched { changed.append(i) }
     }
     return changed
   }
