@@ -6,7 +6,7 @@ enum LogChart {
   /// One panel: the series it draws and its title.
   struct Panel {
     var title: String
-    var series: [(metric: String, xs: [Double], raw: [Double])]
+    var series: [LogSeries]
   }
 
   /// Pairs first (train and val together), then each other selected metric on its own.
@@ -20,12 +20,12 @@ enum LogChart {
         let members = [pair.train] + (pair.val.map { [$0] } ?? [])
         shown.formUnion(members)
         panels.append(Panel(title: run.name + ": " + members.joined(separator: " / "),
-                            series: members.compactMap { run[$0] }.map { ($0.metric, $0.xs, $0.values) }))
+                            series: members.compactMap { run[$0] }))
       }
       // Without --metric only the pairs are drawn: a run logs many metrics besides its losses.
       guard !metrics.isEmpty else { continue }
       for name in names where !shown.contains(name) {
-        if let s = run[name] { panels.append(Panel(title: run.name + ": " + name, series: [(name, s.xs, s.values)])) }
+        if let s = run[name] { panels.append(Panel(title: run.name + ": " + name, series: [s])) }
       }
     }
     return panels
@@ -36,13 +36,13 @@ enum LogChart {
   static func stack(_ panels: [Panel], smoother: LogSmoother, axis: LogAxis, columns: Int, marker: Marker) -> ChartStack {
     let charts = panels.map { panel -> Chart in
       var series: [Series] = []
-      var positive = panel.series.flatMap(\.raw).filter { $0.isFinite }
-      let logY = !positive.isEmpty && positive.allSatisfy { $0 > 0 } && (positive.max() ?? 1) / (positive.min() ?? 1) > 100
-      positive = []
-      for (i, s) in panel.series.enumerated() {
+      let tracks = panel.series.map { $0.track ?? LogTrack(columns: columns, series: $0, smoother: smoother) }
+      let lows = tracks.flatMap { $0.raw.lo.filter(\.isFinite) }, highs = tracks.flatMap { $0.raw.hi.filter(\.isFinite) }
+      let low = lows.min() ?? 1, high = highs.max() ?? 1
+      let logY = low > 0 && high / low > 100
+      for (i, (s, track)) in zip(panel.series, tracks).enumerated() {
         let color = Color.seriesPalette[i % Color.seriesPalette.count]
-        let raw = LogEnvelope(columns: columns, xs: s.xs, ys: s.raw).outline
-        let smooth = LogEnvelope(columns: columns, xs: s.xs, ys: smoother.apply(s.raw)).outline
+        let raw = track.raw.outline, smooth = track.smooth.outline
         series.append(Series("", xs: raw.xs, ys: raw.ys, color: color, dimmed: true, glyph: "."))
         series.append(Series(s.metric, xs: smooth.xs, ys: smooth.ys, color: color))
       }

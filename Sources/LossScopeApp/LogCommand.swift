@@ -98,6 +98,16 @@ struct LogCommand: ParsableCommand {
     }
   }
 
+  /// The terminal's size when stdout is one, else 100x30; --width and --height override.
+  var chartSize: (width: Int, height: Int) {
+    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
+    return (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
+  }
+
+  var colored: Bool { color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor) }
+
+  var chartMarker: Marker { colored ? .braille : .ascii }
+
   /// Metric globs to select by (none with --regex: there --metric names the captures).
   var selection: [String] { regex == nil ? metric : [] }
 
@@ -106,7 +116,10 @@ struct LogCommand: ParsableCommand {
     if let regex {
       do { pattern = try Regex(regex) } catch { throw CLIError("--regex: \(LogText.escaped("\(error)", limit: 200))") }
     }
-    let set = try TrainingLogSet(paths: files, format: format, regex: pattern, captureNames: regex == nil ? [] : metric, axis: axis)
+    // The chart alone needs no points: each series is kept as envelopes, whatever its length.
+    let pictureOnly = plot && output == nil && !diagnose && LogTrack.streams(chosenSmoother)
+    let set = try TrainingLogSet(paths: files, format: format, regex: pattern, captureNames: regex == nil ? [] : metric, axis: axis,
+                                 picture: pictureOnly ? (chartSize.width * chartMarker.dotsPerColumn, chosenSmoother) : nil)
     try set.poll(final: !follow)
     if !follow {
       for run in set.runs where run.series.isEmpty {

@@ -72,18 +72,16 @@ struct LogOutput {
   }
 
   private func chart(_ smoother: LogSmoother) -> String {
-    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
-    let w = command.width ?? terminal?.width ?? 100, h = command.height ?? terminal?.height ?? 30
-    let colored = command.color == .always || (command.color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor)
+    let (w, h) = command.chartSize
     let panels = LogChart.panels(set.runs, metrics: command.selection, train: command.train, val: command.val)
     guard !panels.isEmpty else { return "no train/val pair to draw (name metrics with --metric)\n" }
     // Each panel needs about 8 rows to be readable; the rest are left out.
     let fit = Array(panels.prefix(max(1, h / 8)))
-    let marker: Marker = colored ? .braille : .ascii
+    let marker = command.chartMarker
     let stack = LogChart.stack(fit, smoother: smoother, axis: set.axis, columns: w * marker.dotsPerColumn, marker: marker)
     var grid = Grid(width: w, height: h)
     stack.render(into: &grid, in: grid.bounds)
-    var text = (colored ? grid.ansiLines() : grid.lines()).joined(separator: "\n") + "\n"
+    var text = (command.colored ? grid.ansiLines() : grid.lines()).joined(separator: "\n") + "\n"
     if fit.count < panels.count { text += "(\(panels.count - fit.count) more panels: choose with --metric or --train/--val, or give --height)\n" }
     return text
   }

@@ -28,6 +28,9 @@ struct LogSeries: Sendable {
   var metric: String
   var xs: [Double] = []
   var values: [Double] = []
+  /// Set when the run keeps pictures instead of points (`LogRun.picture`).
+  var track: LogTrack?
+  /// Points kept (0 when only the track is).
   var count: Int { min(xs.count, values.count) }
 }
 
@@ -42,9 +45,14 @@ struct LogRun: Sendable {
   /// Records seen, the x of a record without a step when the axis is `step`.
   private var ordinal = 0
 
-  init(name: String, format: LogFormat) {
+  /// When set, series keep only envelopes of this many columns with this smoother (which must
+  /// stream: ema or none), so memory does not grow with the log.
+  let picture: (columns: Int, smoother: LogSmoother)?
+
+  init(name: String, format: LogFormat, picture: (columns: Int, smoother: LogSmoother)? = nil) {
     self.name = name
     self.format = format
+    self.picture = picture
   }
 
   subscript(metric: String) -> LogSeries? { index[metric].map { series[$0] } }
@@ -70,10 +78,14 @@ struct LogRun: Sendable {
       } else {
         i = series.count
         index[metric] = i
-        series.append(LogSeries(metric: metric))
+        series.append(LogSeries(metric: metric, track: picture.map { LogTrack(columns: $0.columns, smoother: $0.smoother) }))
       }
-      series[i].xs.append(x)
-      series[i].values.append(value)
+      if series[i].track != nil {
+        series[i].track?.add(x: x, y: value)
+      } else {
+        series[i].xs.append(x)
+        series[i].values.append(value)
+      }
     }
     return nil
   }

@@ -14,7 +14,9 @@ final class TrainingLogSet {
   private(set) var runs: [LogRun]
 
   /// Opens nothing yet: the first `poll` reads the files. Folders are expanded here.
-  init(paths: [String], format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [], axis: LogAxis) throws(CLIError) {
+  /// `picture`: keep envelopes instead of points (see `LogRun.picture`).
+  init(paths: [String], format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [], axis: LogAxis,
+       picture: (columns: Int, smoother: LogSmoother)? = nil) throws(CLIError) {
     self.axis = axis
     var files: [String] = []
     for path in paths {
@@ -29,7 +31,7 @@ final class TrainingLogSet {
     }
     if files.filter({ $0 == "-" }).count > 1 { throw CLIError("stdin (-) can be read only once") }
     sources = files.map { LogSource(path: $0, format: format, regex: regex, captureNames: captureNames) }
-    runs = files.map { LogRun(name: $0, format: format ?? (regex != nil ? .text : .csv)) }
+    runs = files.map { LogRun(name: $0, format: format ?? (regex != nil ? .text : .csv), picture: picture) }
   }
 
   /// Event files and metrics.csv under `folder`, sorted, not following links to folders.

@@ -69,6 +69,19 @@ import Testing
     #expect(result.stdout.contains("step"))
   }
 
+  @Test func chartFromEnvelopesAloneEqualsChartFromPoints() throws {
+    let path = try lightningLog()
+    // With -o the points are kept (for the CSV); without, only per-column envelopes are.
+    let picture = try run(["log", path, "--plot", "--width", "60", "--height", "14", "--color", "never"])
+    let points = try run(["log", path, "--plot", "--width", "60", "--height", "14", "--color", "never", "-o", "/dev/null"])
+    #expect(picture.status == 0 && picture.stdout == points.stdout)
+    let set = try TrainingLogSet(paths: [path], axis: .step, picture: (columns: 8, smoother: .ema(weight: 0.6)))
+    try set.poll(final: true)
+    let train = try #require(set.runs[0]["train_loss"])
+    #expect(train.count == 0 && train.xs.isEmpty && train.track?.count == 120)
+    #expect(train.track?.raw.lo.count == 8)
+  }
+
   @Test func stdinAndOutputFile() throws {
     let folder = try temporaryFolder()
     let out = folder.appendingPathComponent("out.csv").path
