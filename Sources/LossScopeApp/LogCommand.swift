@@ -32,13 +32,13 @@ struct LogCommand: ParsableCommand {
   @Flag(name: .long, help: "Keep reading what is appended (a truncated or replaced file is reopened).")
   var follow = false
 
-  @Option(name: .customLong("x"), help: "Horizontal axis: step, epoch or time (default step; a file without steps counts rows).")
+  @Option(name: .customLong("x"), help: "Horizontal axis: step, epoch or time (a file without steps counts rows).")
   var axis: LogAxis = .step
 
   @Option(name: .long, help: "Metrics to keep, by name or glob (repeatable); with --regex, the names of the captures.")
   var metric: [String] = []
 
-  @Option(name: .long, parsing: .unconditional, help: "EMA weight in [0, 0.999] (default 0.6, TensorBoard's).")
+  @Option(name: .long, parsing: .unconditional, help: "EMA weight in [0, 0.999]; 0.6 is TensorBoard's default.")
   var smooth: Double = LogSmoother.defaultWeight
 
   @Option(name: .long, help: "ema (TensorBoard's debiased EMA), ma (centred moving average of --window points) or none.")
