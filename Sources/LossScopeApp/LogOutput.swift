@@ -7,6 +7,7 @@ struct LogOutput {
   let set: TrainingLogSet
   /// Rows already written to stdout per run and metric, so following appends only new ones.
   private var written: [Int: [String: Int]] = [:]
+  private var generations: [Int] = []
 
   init(command: LogCommand, set: TrainingLogSet) {
     self.command = command
@@ -53,7 +54,7 @@ struct LogOutput {
     }
     for (i, run) in set.runs.enumerated() {
       var done = written[i] ?? [:]
-      if run.series.contains(where: { $0.count < (done[$0.metric] ?? 0) }) || (run.series.isEmpty && !done.isEmpty) {
+      if !first && generations.indices.contains(i) && generations[i] != set.generations[i] {
         sink.append("# replaced: \(LogText.escaped(run.name, limit: 400))\n")
         done = [:]
       }
@@ -67,6 +68,7 @@ struct LogOutput {
       }
       written[i] = done
     }
+    generations = set.generations
     sink.flush()
     if sink.failure != 0 { throw CLIError("cannot write to stdout: \(errorText(sink.failure))") }
   }

@@ -85,6 +85,7 @@ final class LogSource {
   func poll(final: Bool, reset: () -> Void, record: (LogRecord) throws(CLIError) -> Void) throws(CLIError) {
     if fd < 0 {
       try openFile()
+      if path == "-" && !final { Self.nonBlockingIfPipe(0) }
     } else if wasReplaced() {
       if path != "-" { close(fd) }
       fd = -1
@@ -119,6 +120,7 @@ final class LogSource {
       let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK { return true }  // a followed pipe with nothing new
         throw CLIError("cannot read \(shown): \(errorText(errno))")
       }
       if n == 0 { return true }
@@ -229,5 +231,13 @@ final class LogSource {
     #else
       return Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
     #endif
+  }
+
+  /// Following stdin: a pipe must not block the poll (a terminal or file is left as it is, since
+  /// the flag would outlive the process on a descriptor shared with the shell).
+  private static func nonBlockingIfPipe(_ fd: Int32) {
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
   }
 }

@@ -12,6 +12,9 @@ final class TrainingLogSet {
   let axis: LogAxis
   private(set) var sources: [LogSource]
   private(set) var runs: [LogRun]
+  /// How many times each run was reset (its file truncated, replaced or rewritten whole), so a
+  /// reader that remembers how far it got knows when to start again.
+  private(set) var generations: [Int]
 
   /// Opens nothing yet: the first `poll` reads the files. Folders are expanded here.
   /// `picture`: keep envelopes instead of points (see `LogRun.picture`).
@@ -32,6 +35,7 @@ final class TrainingLogSet {
     if files.filter({ $0 == "-" }).count > 1 { throw CLIError("stdin (-) can be read only once") }
     sources = files.map { LogSource(path: $0, format: format, regex: regex, captureNames: captureNames) }
     runs = files.map { LogRun(name: $0, format: format ?? (regex != nil ? .text : .csv), picture: picture) }
+    generations = Array(repeating: 0, count: files.count)
   }
 
   /// Event files and metrics.csv under `folder`, sorted, not following links to folders.
@@ -68,6 +72,7 @@ final class TrainingLogSet {
       let axis = self.axis
       try source.poll(final: final, reset: {
         runs[i].reset()
+        generations[i] += 1
         touched = true
       }, record: { record throws(CLIError) in
         if let problem = runs[i].append(record, axis: axis) {
