@@ -125,6 +125,10 @@ struct LogCommand: ParsableCommand {
       for run in set.runs where run.series.isEmpty {
         throw CLIError("\(LogText.escaped(run.name, limit: 200)): no numeric metrics found")
       }
+      for name in [train, val].compactMap({ $0 }) where !set.runs.contains(where: { $0[name] != nil }) {
+        let known = Set(set.runs.flatMap { $0.series.map(\.metric) }).sorted().prefix(20)
+        throw CLIError("no metric \(LogText.escaped(name, limit: 80)) (the logs have \(known.map { LogText.escaped($0, limit: 80) }.joined(separator: ", ")))")
+      }
     }
     var output = LogOutput(command: self, set: set)
     try output.emit(first: true)

@@ -63,8 +63,9 @@ struct LogDiagnosis: Sendable {
       flags.append("oscillating")
     }
     self.flags = flags
-    var parts = ["train \(trainTrend.evidence(axis)) over \(tw.xs.count) points"]
-    if let valTrend, let vw { parts.append("val \(valTrend.evidence(axis)) over \(vw.xs.count) points") }
+    func said(_ trend: LogTrend) -> String { trend.evidence(axis) + (trend.points >= 3 ? " over \(trend.points) points" : "") }
+    var parts = ["train " + said(trainTrend)]
+    if let valTrend { parts.append("val " + said(valTrend)) }
     parts.append("smoother \(smoother.summary)")
     evidence = parts.joined(separator: "; ")
   }

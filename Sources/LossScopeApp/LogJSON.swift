@@ -116,15 +116,11 @@ indirect enum LogJSON {
       }
       let count = at - start
       guard count > 0 && count < 64 else { throw fail(count == 0 ? "not a JSON value" : "number too long") }
-      var text = [CChar](repeating: 0, count: count + 1)
-      for i in 0..<count { text[i] = CChar(bitPattern: bytes[start + i]) }
-      var end: UnsafeMutablePointer<CChar>?
-      let value = text.withUnsafeBufferPointer { p -> (Double, Int) in
-        let v = strtod(p.baseAddress!, &end)
-        return (v, end.map { $0 - UnsafeMutablePointer(mutating: p.baseAddress!) } ?? 0)
+      guard let value = LogLineParser.number(bytes[start..<at]) else {
+        at = start
+        throw fail("not a number")
       }
-      guard value.1 == count else { at = start; throw fail("not a number") }
-      return value.0
+      return value
     }
 
     mutating func string() throws(Failure) -> String {

@@ -113,9 +113,10 @@ struct LogLineParser {
     var text = [CChar](repeating: 0, count: bytes.count + 1)
     for (i, b) in bytes.enumerated() { text[i] = CChar(bitPattern: b) }
     return text.withUnsafeBufferPointer { p -> Double? in
+      guard let base = p.baseAddress else { return nil }
       var end: UnsafeMutablePointer<CChar>?
-      let v = strtod(p.baseAddress!, &end)
-      guard let end, end - UnsafeMutablePointer(mutating: p.baseAddress!) == bytes.count else { return nil }
+      let v = strtod(base, &end)
+      guard let end, end - UnsafeMutablePointer(mutating: base) == bytes.count else { return nil }
       return v
     }
   }
