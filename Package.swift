@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .target(name: "Losses"),
@@ -27,6 +28,7 @@ let package = Package(
         "Losses", "Plot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ]),
     .executableTarget(
       name: "LossScope",
@@ -57,6 +59,6 @@ let package = Package(
         "LossScope", "LossScopeApp", "Losses", "Plot",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],
-      exclude: ["__Snapshots__"]),
+      exclude: ["__Snapshots__", "Fixtures"]),
   ]
 )

@@ -21,7 +21,7 @@ public struct RootCommand: ParsableCommand {
       ASCII or Unicode.
       """,
     version: CSVExport.version,
-    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self, EmbeddingsCommand.self],
+    subcommands: [OpenCommand.self, ListCommand.self, ExportCommand.self, PlotCommand.self, PresetsCommand.self, LearnCommand.self, GHMCommand.self, EmbeddingsCommand.self, LogCommand.self],
     defaultSubcommand: OpenCommand.self)
 
   /// Like ArgumentParser's own main, but every error is one line on stderr: usage mistakes

@@ -7,7 +7,6 @@ import Testing
 let embeddingsReference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("Scripts/embeddings_reference.py").path
 
-let numpyAvailable: Bool = (try? spawn(["python3", "-c", "import numpy"]).status) == 0
 
 /// Columns whose cells are counts or labels: compared exactly. The rest: 1e-9 relative.
 private let exactColumns: Set<String> = [

@@ -1,0 +1,86 @@
+// A series reduced to the min and max of each pixel column, in memory bounded by the column count whatever the length.
+//
+// Columns cover [start, start + columns * width). A point beyond either end doubles the width
+// and merges neighbouring columns pairwise, the old range becoming one half of the new, so the
+// envelope can grow point by point while a run is followed, without knowing the x range ahead.
+
+struct LogEnvelope: Sendable {
+  /// Number of columns (even, at least 2).
+  let columns: Int
+  private(set) var start = 0.0
+  private(set) var width = 0.0
+  private(set) var lo: [Double]
+  private(set) var hi: [Double]
+  /// Finite points added; non-finite ones are counted apart (the `nan` flag needs them).
+  private(set) var count = 0
+  private(set) var nonFinite = 0
+  private var firstX: Double?
+
+  init(columns: Int) {
+    self.columns = max(2, columns + columns % 2)
+    lo = Array(repeating: .infinity, count: self.columns)
+    hi = Array(repeating: -.infinity, count: self.columns)
+  }
+
+  init(columns: Int, xs: [Double], ys: [Double]) {
+    self.init(columns: columns)
+    for (x, y) in zip(xs, ys) { add(x: x, y: y) }
+  }
+
+  mutating func add(x: Double, y: Double) {
+    guard x.isFinite else { return }
+    guard y.isFinite else { nonFinite += 1; return }
+    if width == 0 {
+      // Until a second x arrives the scale is unknown: then one column per gap between the two.
+      if let f = firstX, x != f {
+        width = abs(x - f)
+        start = min(f, x)
+        let first = (lo[0], hi[0])
+        lo[0] = .infinity; hi[0] = -.infinity
+        while max(f, x) >= start + Double(columns) * width { width *= 2 }
+        put(f, first.0); put(f, first.1)
+      } else {
+        firstX = x
+        lo[0] = min(lo[0], y); hi[0] = max(hi[0], y)
+        count += 1
+        return
+      }
+    }
+    while x < start || x >= start + Double(columns) * width { grow(left: x < start) }
+    put(x, y)
+    count += 1
+  }
+
+  private mutating func put(_ x: Double, _ y: Double) {
+    let c = min(columns - 1, max(0, Int((x - start) / width)))
+    if y < lo[c] { lo[c] = y }
+    if y > hi[c] { hi[c] = y }
+  }
+
+  /// Doubles the width: columns 2j and 2j+1 become one, in the right half when growing left.
+  private mutating func grow(left: Bool) {
+    let half = columns / 2
+    var newLo = Array(repeating: Double.infinity, count: columns)
+    var newHi = Array(repeating: -Double.infinity, count: columns)
+    let offset = left ? half : 0
+    for j in 0..<half {
+      newLo[offset + j] = min(lo[2 * j], lo[2 * j + 1])
+      newHi[offset + j] = max(hi[2 * j], hi[2 * j + 1])
+    }
+    if left { start -= Double(columns) * width }
+    width *= 2
+    lo = newLo
+    hi = newHi
+  }
+
+  /// The envelope as points to draw: each filled column's centre at its min then its max.
+  var outline: (xs: [Double], ys: [Double]) {
+    var xs: [Double] = [], ys: [Double] = []
+    for c in 0..<columns where lo[c] <= hi[c] {
+      let x = width == 0 ? (firstX ?? 0) : start + (Double(c) + 0.5) * width
+      xs += [x, x]
+      ys += [lo[c], hi[c]]
+    }
+    return (xs, ys)
+  }
+}
