@@ -104,13 +104,18 @@ enum PresetLoader {
       if let parameters = entry.parameters {
         for key in parameters.keys {
           let line = lines.line(of: key, after: entry.parametersLine)
+          let shownKey = key.escapedForTerminal(limit: 60)
+          if let list = parameters[key]?.array, list.count < 2 {
+            throw fail(line, "\(shownKey) = [...] sweeps a list of at least two values; write \(shownKey) = VALUE for one")
+          }
           guard let text = valueText(parameters[key]) else {
-            throw fail(line, "\(key) must be a number, true/false, a word or a list of numbers")
+            throw fail(line, "\(shownKey) must be a number, true/false, a word or a list of numbers")
           }
           arguments.append("\(key)=\(text)")
         }
       }
       if let plane = PlaneInfo.named(entry.view) {
+        if preset.plane != nil { throw fail(entry.line, "a preset holds one 2-D view") }
         do {
           preset.plane = try PlaneRequest.parse([plane.name] + arguments)
         } catch {
@@ -274,7 +279,8 @@ enum PresetLoader {
     if let d = value.double { return d.description }
     if let s = value.string { return s }
     if let array = value.array {
-      let items = array.map { valueText($0) }
+      // Only plain values in a list: a nested list is not a number.
+      let items = array.map { $0.array == nil && $0.table == nil ? valueText($0) : nil }
       guard !items.isEmpty, items.allSatisfy({ $0 != nil && !$0!.contains(",") }) else { return nil }
       return items.map { $0! }.joined(separator: ",")
     }

@@ -113,6 +113,12 @@ func runShell(_ command: String, in folder: String = "/", environment: [String: 
     ("name = \"x\"\nview = \"ghmc\"\n[parameters]\nbins = 2.5\n", "p.toml:4: bins=2.5 is not an integer"),
     ("name = \"a\\u001b[2Jb\"\nview = \"focal\"\n", "p.toml:1: name must be 1 to 100 characters without '/' or control characters"),
     ("name = \"x\"\n[[views]]\nview = \"focal\"\n[[views]]\nview = \"triplet\"\n", "p.toml:1: focal is on axis pt but triplet is on"),
+    ("name = \"x\"\nview = \"focal\"\n[parameters]\ngamma = [2]\n", "p.toml:4: gamma = [...] sweeps a list of at least two values"),
+    ("name = \"x\"\nview = \"focal\"\n[parameters]\ngamma = [1, [2]]\n", "p.toml:4: gamma must be a number"),
+    ("name = \"x\"\n[[views]]\nview = \"margins\"\n[[views]]\nview = \"circle-plane\"\n", "p.toml:5: a preset holds one 2-D view"),
+    ("name = \"x\"\nview = \"focal\"\n[!]\n", "p.toml:3: malformed table header"),
+    ("name = \"x\"\nview = \"focal\"\nx = [1,\n}]\n", "p.toml:4: '}' where a value is expected"),
+    ("name = \"x\"\nview = \"focal\"\n\n[[\u{7f}]]\n", "p.toml:4: control character U+7F at column 3"),
   ] as [(String, String)])
   func mistakesNameTheirRealLine(text: String, message: String) {
     let error = presetError(text)
