@@ -12,7 +12,7 @@ enum PresetLoader {
     let lines = LineFinder(text)
     let shownPath = path.escapedForTerminal(limit: 120)
     func fail(_ line: Int, _ message: String) -> CLIError { CLIError("\(shownPath):\(line): \(message)") }
-    try refuseControlCharacters(text, fail: fail)
+    try TOMLPrecheck.check(text, fail: fail)
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -137,106 +137,6 @@ enum PresetLoader {
     if preset.plane != nil && !preset.views.isEmpty { throw fail(1, "a 2-D view cannot be combined with other views") }
     try checkRange(preset, lines: lines, fail: fail)
     return preset
-  }
-
-  /// TOML allows no control character but tab and line ends anywhere; refusing them first also
-  /// keeps them away from the C++ parser, whose key parser asserts on some (`[[\u{7f}]]`).
-  private static func refuseControlCharacters(_ text: String, fail: (Int, String) -> CLIError) throws(CLIError) {
-    var line = 1, column = 0
-    var previous: Unicode.Scalar = " "
-    for scalar in text.unicodeScalars {
-      column += 1
-      if scalar == "\n" {
-        line += 1
-        column = 0
-      } else if previous == "\r" {
-        throw fail(line, "a carriage return not followed by a line feed, at column \(column - 1)")
-      }
-      let v = scalar.value
-      if (v < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || v == 0x7F {
-        throw fail(line, "control character U+\(String(v, radix: 16, uppercase: true)) at column \(column); TOML allows only tab and line ends")
-      }
-      previous = scalar
-    }
-    if previous == "\r" { throw fail(line, "a carriage return not followed by a line feed") }
-    if let line = braceWhereAValueGoes(text) { throw fail(line, "'}' where a value is expected") }
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmed = raw.drop { $0 == " " || $0 == "\t" }
-      if trimmed.hasPrefix("["), !isTableHeader(trimmed) {
-        throw fail(i + 1, "malformed table header: write [name], [[name]] or [a.b] with bare or quoted names")
-      }
-    }
-  }
-
-  /// The line of a `}` right after `[` or `,` outside strings and comments (`x = [}]`), which the
-  /// C++ parser asserts on instead of reporting.
-  static func braceWhereAValueGoes(_ text: String) -> Int? {
-    let scalars = Array(text.unicodeScalars)
-    var i = 0, line = 1
-    var last: Unicode.Scalar = "\n"
-    func at(_ k: Int) -> Unicode.Scalar? { k < scalars.count ? scalars[k] : nil }
-    while i < scalars.count {
-      let c = scalars[i]
-      if c == "\n" { line += 1 }
-      if c == "#" {
-        while i < scalars.count && scalars[i] != "\n" { i += 1 }
-        continue
-      }
-      if c == "\"" || c == "'" {
-        let triple = at(i + 1) == c && at(i + 2) == c
-        i += triple ? 3 : 1
-        while i < scalars.count {
-          if scalars[i] == "\n" { line += 1 }
-          if c == "\"" && scalars[i] == "\\" { i += 2; continue }
-          if scalars[i] == c && (!triple || (at(i + 1) == c && at(i + 2) == c)) { break }
-          if !triple && scalars[i] == "\n" { break }
-          i += 1
-        }
-        i += triple ? 3 : 1
-        last = "x"
-        continue
-      }
-      if c == "}" && (last == "[" || last == ",") { return line }
-      if c != " " && c != "\t" && c != "\n" && c != "\r" { last = c }
-      i += 1
-    }
-    return nil
-  }
-
-  /// `[key]`, `[[key]]` or dotted keys, bare (A-Z a-z 0-9 _ -) or quoted, then only a comment.
-  /// Checked before the C++ parser sees it, which asserts on a header such as `[!]`.
-  static func isTableHeader(_ line: Substring) -> Bool {
-    var rest = Array(line.unicodeScalars)[...]
-    let double = rest.starts(with: ["[", "["])
-    rest = rest.dropFirst(double ? 2 : 1)
-    func skipSpace() { while let c = rest.first, c == " " || c == "\t" { rest = rest.dropFirst() } }
-    func key() -> Bool {
-      guard let first = rest.first else { return false }
-      if first == "\"" || first == "'" {
-        rest = rest.dropFirst()
-        while let c = rest.first, c != first {
-          if first == "\"" && c == "\\" { rest = rest.dropFirst() }
-          rest = rest.dropFirst()
-        }
-        guard rest.first == first else { return false }
-        rest = rest.dropFirst()
-        return true
-      }
-      let bare = rest.prefix { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
-      rest = rest.dropFirst(bare.count)
-      return !bare.isEmpty
-    }
-    repeat {
-      skipSpace()
-      guard key() else { return false }
-      skipSpace()
-      guard rest.first == "." else { break }
-      rest = rest.dropFirst()
-    } while true
-    guard rest.starts(with: double ? ["]", "]"] : ["]"]) else { return false }
-    rest = rest.dropFirst(double ? 2 : 1)
-    skipSpace()
-    return rest.isEmpty || rest.first == "#"
   }
 
   /// from, to and cursor checked against the views' shared axis, each reported at its own line.

@@ -125,6 +125,14 @@ func runShell(_ command: String, in folder: String = "/", environment: [String: 
     #expect(error?.hasPrefix(message) == true, "got: \(error ?? "no error")")
   }
 
+  @Test func thePrechecksLetValidTOMLThrough() throws {
+    let text = "name = \"x\" # [not a header]\ndescription = \"\"\"\n[see the paper]\n}\"\"\"\n[[views]]\nview = \"focal\"\n[views.parameters]\ngamma = [\n  0,\n  1, # ]\n]\n[ \"annotations\" ]\n"
+    let error = presetError(text)
+    // Everything up to the last line is valid; only `annotations` as a plain table is refused.
+    #expect(error?.hasPrefix("p.toml:") == true && error?.contains("annotations must be") == true, "\(error ?? "no error")")
+    #expect(presetError("name = \"x\"\n'v' = 1\nview = \"focal\"\n")?.contains("unknown key 'v'") == true)
+  }
+
   @Test func titlesAndNotesCannotReachTheTerminalRaw() throws {
     let preset = try PresetLoader.parse(
       "name = \"x\"\ntitle = \"a\\u001b]0;owned\\u0007\\nb\"\nview = \"focal\"\n[[annotations]]\nx = 0.5\ntext = \"\\u009b31m\"\n", path: "p.toml")
