@@ -119,6 +119,8 @@ func runShell(_ command: String, in folder: String = "/", environment: [String: 
     ("name = \"x\"\nview = \"focal\"\n[!]\n", "p.toml:3: malformed table header"),
     ("name = \"x\"\nview = \"focal\"\nx = [1,\n}]\n", "p.toml:4: '}' where a value is expected"),
     ("name = \"x\"\nview = \"focal\"\n\n[[\u{7f}]]\n", "p.toml:4: control character U+7F at column 3"),
+    ("name = \"x\"\nview = \"ghmc\"\n[parameters]\nbins = 0x10\n", "p.toml:4: bins: write numbers in decimal"),
+    ("name = \"x\"\nview = \"focal\"\nfrom = 0o1\n", "p.toml:3: from: write numbers in decimal"),
   ] as [(String, String)])
   func mistakesNameTheirRealLine(text: String, message: String) {
     let error = presetError(text)
