@@ -9,7 +9,7 @@ public enum ParameterKind: Sendable, Equatable {
   case choice([String])
 }
 
-/// One hyperparameter of a loss view, as LOSSES.md names it.
+/// One hyperparameter of a loss view, named as in its paper.
 public struct ParameterSpec: Sendable {
   public let name: String
   public let symbol: String
