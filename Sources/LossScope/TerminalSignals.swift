@@ -67,14 +67,16 @@ enum TerminalSignals {
     sigaction(SIGTSTP, &stop, nil)
 
     var crash = sigaction()
-    crash.__sigaction_handler.sa_handler = { signal in
-      // Restore, put back the handler that was there (the runtime's backtracer) and return: the
-      // faulting instruction runs again and now reaches it.
+    crash.__sigaction_handler.sa_sigaction = { signal, info, _ in
+      // Restore and put back the handler that was there (the runtime's backtracer). A fault
+      // returns: the faulting instruction runs again and now reaches it. A signal sent with
+      // kill (si_code <= 0) would not come back by itself, so it is raised again.
       restoreTerminalRaw()
       if signal > 0 && signal < 65 { sigaction(signal, previousCrashActions + Int(signal), nil) }
+      if let info, info.pointee.si_code <= 0 { raise(signal) }
     }
     sigemptyset(&crash.sa_mask)
-    crash.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | Int32(truncatingIfNeeded: SA_ONSTACK)
+    crash.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | Int32(truncatingIfNeeded: SA_ONSTACK) | Int32(SA_SIGINFO)
     for signal in crashes { sigaction(signal, &crash, previousCrashActions + Int(signal)) }
 
     // A parent may have left these blocked; then resizes and SIGTERM would never arrive.

@@ -12,6 +12,7 @@ enum PresetLoader {
     let lines = LineFinder(text)
     let shownPath = path.escapedForTerminal(limit: 120)
     func fail(_ line: Int, _ message: String) -> CLIError { CLIError("\(shownPath):\(line): \(message)") }
+    try TOMLPrecheck.check(text, fail: fail)
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -34,6 +35,9 @@ enum PresetLoader {
     }
     func number(_ key: String) throws(CLIError) -> Double? {
       guard let value = table[key] else { return nil }
+      if lines.hasNonDecimalNumber(at: lines.line(of: key)) {
+        throw fail(lines.line(of: key), "\(key): write numbers in decimal (hexadecimal, octal and binary are refused everywhere)")
+      }
       guard value.array == nil, value.table == nil, let x = value.double ?? value.int.map(Double.init), x.isFinite else {
         throw fail(lines.line(of: key), "\(key) must be a finite number, not \(kind(of: value))")
       }
@@ -103,13 +107,21 @@ enum PresetLoader {
       if let parameters = entry.parameters {
         for key in parameters.keys {
           let line = lines.line(of: key, after: entry.parametersLine)
+          let shownKey = key.escapedForTerminal(limit: 60)
+          if lines.hasNonDecimalNumber(at: line) {
+            throw fail(line, "\(shownKey): write numbers in decimal (hexadecimal, octal and binary are refused everywhere)")
+          }
+          if let list = parameters[key]?.array, list.count < 2 {
+            throw fail(line, "\(shownKey) = [...] sweeps a list of at least two values; write \(shownKey) = VALUE for one")
+          }
           guard let text = valueText(parameters[key]) else {
-            throw fail(line, "\(key) must be a number, true/false, a word or a list of numbers")
+            throw fail(line, "\(shownKey) must be a number, true/false, a word or a list of numbers")
           }
           arguments.append("\(key)=\(text)")
         }
       }
       if let plane = PlaneInfo.named(entry.view) {
+        if preset.plane != nil { throw fail(entry.line, "a preset holds one 2-D view") }
         do {
           preset.plane = try PlaneRequest.parse([plane.name] + arguments)
         } catch {
@@ -173,7 +185,8 @@ enum PresetLoader {
     if let d = value.double { return d.description }
     if let s = value.string { return s }
     if let array = value.array {
-      let items = array.map { valueText($0) }
+      // Only plain values in a list: a nested list is not a number.
+      let items = array.map { $0.array == nil && $0.table == nil ? valueText($0) : nil }
       guard !items.isEmpty, items.allSatisfy({ $0 != nil && !$0!.contains(",") }) else { return nil }
       return items.map { $0! }.joined(separator: ",")
     }
@@ -197,6 +210,27 @@ struct LineFinder {
       }
     }
     return orZero ? 0 : after
+  }
+
+  /// Whether the value on a `key = value` line holds a TOML 0x, 0o or 0b integer, which a
+  /// command line or the app would refuse (the line's text, outside quotes).
+  func hasNonDecimalNumber(at line: Int) -> Bool {
+    guard line >= 1, line <= lines.count, let eq = lines[line - 1].firstIndex(of: "=") else { return false }
+    var quoted: Character?
+    var previous: Character = " "
+    for c in lines[line - 1][lines[line - 1].index(after: eq)...] {
+      if let q = quoted {
+        if c == q { quoted = nil }
+      } else if c == "\"" || c == "'" {
+        quoted = c
+      } else if c == "#" {
+        return false
+      } else if previous == "0", "xXoObB".contains(c) {
+        return true
+      }
+      previous = c
+    }
+    return false
   }
 
   /// 1-based line of a `[name]` (or `[[name]]` when name is `[views]`) header.

@@ -43,7 +43,9 @@ public struct RootCommand: ParsableCommand {
       if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
       let text = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
       printError("Error: \(text.escapedForTerminal(limit: 600)) (see lossscope --help)")
-      exit(withError: ExitCode(exitCode(for: error).rawValue))
+      // A usage mistake exits 2, as shells and most tools do (ArgumentParser's own is 64).
+      let code = exitCode(for: error)
+      exit(withError: ExitCode(code == .validationFailure ? 2 : code.rawValue))
     }
   }
 }

@@ -5,7 +5,7 @@ import Losses
 enum Sampling {
   static let maxPoints = 100_000_000
 
-  /// The grid for `axis`, defaults from LOSSES.md, every bound checked against the domain.
+  /// The grid for `axis`: its default range unless given, every bound checked against the domain.
   static func grid(axis: AxisSpec, from: Double?, to: Double?, points: Int?) throws(CLIError) -> SampleGrid {
     let n = points ?? 201
     guard n >= 2 else { throw CLIError("--points must be at least 2 (got \(n))") }

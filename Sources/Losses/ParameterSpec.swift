@@ -16,7 +16,7 @@ public enum ParameterScale: Sendable, Equatable {
   case log
 }
 
-/// One hyperparameter of a loss view, as docs/views.md names it.
+/// One hyperparameter of a loss view, named as in its paper.
 public struct ParameterSpec: Sendable {
   public let name: String
   public let symbol: String

@@ -31,6 +31,19 @@ struct TerminalSignalTests {
     expectRestored(t, status: 128 + signal)
   }
 
+  /// A crash (here sent with kill; a trap or a bad access takes the same handler) still gives
+  /// the terminal back before the process dies of it.
+  @Test(arguments: [SIGSEGV, SIGILL, SIGABRT])
+  func aCrashSignalRestoresTheTerminal(signal: Int32) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let t = try Tmux("SWIFT_BACKTRACE=enable=no \(binary) 2>/dev/null", folder: folder)
+    #expect(t.waitFor("focal/ce"), "\(t.screen)")
+    let pid = try #require(try t.programPID())
+    kill(pid, signal)
+    expectRestored(t, status: 128 + signal)
+  }
+
   @Test func ctrlZSuspendsWithTheTerminalRestoredAndFgRedraws() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
