@@ -44,8 +44,8 @@ public struct GHMAccumulator: Sendable {
   private var sumG: [Double]
   private var sumFocal: [Double]
 
-  public init(bins: Int, momentum: Double, gamma: Double) {
-    harmonizer = GHMHarmonizer(bins: bins, momentum: momentum)
+  public init(bins: Int, momentum: Double, gamma: Double, edges: GHMEdges = .exact) {
+    harmonizer = GHMHarmonizer(bins: bins, momentum: momentum, edges: edges)
     self.gamma = gamma
     counts = [Int](repeating: 0, count: harmonizer.bins.count)
     sumG = [Double](repeating: 0, count: harmonizer.bins.count)
@@ -54,7 +54,7 @@ public struct GHMAccumulator: Sendable {
 
   public var bins: GHMBins { harmonizer.bins }
 
-  /// Counts one sample of the current batch; g outside [0, 1] is ignored.
+  /// Counts one sample of the current batch; g outside the edges is ignored.
   @inlinable
   public mutating func add(g: Double) {
     guard let i = bins.index(of: g) else { return }
@@ -102,6 +102,30 @@ public struct GHMAccumulator: Sendable {
     public var sumG: [Double]
     public var sumFocal: [Double]
     public var rejected = 0
+
+    /// An empty partial for `bins` bins.
+    public init(bins: Int) {
+      counts = [Int](repeating: 0, count: bins)
+      sumG = [Double](repeating: 0, count: bins)
+      sumFocal = [Double](repeating: 0, count: bins)
+    }
+
+    public init(counts: [Int], sumG: [Double], sumFocal: [Double], rejected: Int) {
+      self.counts = counts
+      self.sumG = sumG
+      self.sumFocal = sumFocal
+      self.rejected = rejected
+    }
+
+    /// Adds another partial of the same bins: the caller fixes the order, so sums are reproducible.
+    public mutating func add(_ other: Partial) {
+      for i in counts.indices {
+        counts[i] += other.counts[i]
+        sumG[i] += other.sumG[i]
+        sumFocal[i] += other.sumFocal[i]
+      }
+      rejected += other.rejected
+    }
   }
 
   /// Bins `gs` (values outside [0, 1] are counted as rejected) without touching the batch.
@@ -119,10 +143,13 @@ public struct GHMAccumulator: Sendable {
   @inline(__always)
   private func binned<G: BinaryFloatingPoint>(_ gs: UnsafeBufferPointer<G>, focal: UnsafeBufferPointer<Double>?) -> Partial {
     let m = bins.count
+    // Sums in sample order, as `add(g:)` makes them: a table does not depend on how it was read.
     var counts = [Int](repeating: 0, count: m)
     var sumG = [Double](repeating: 0, count: m), sumFocal = [Double](repeating: 0, count: m)
     var rejected = 0
-    let gamma = self.gamma
+    let gamma = self.gamma, top = bins.edge(m)
+    // An integer gamma (2 by default) is a few multiplications, as `power` computes it.
+    let whole = gamma > 0 && gamma <= 16 && gamma == gamma.rounded(.towardZero) ? Int(gamma) : -1
     // The hot loop of GHM on a hundred million samples: raw buffers, no optional per sample, and
     // the edge comparisons that make the bin exactly e_i <= g < e_(i+1) against the stored edges.
     bins.edges.withUnsafeBufferPointer { edges in
@@ -130,11 +157,22 @@ public struct GHMAccumulator: Sendable {
         sumG.withUnsafeMutableBufferPointer { sg in
           sumFocal.withUnsafeMutableBufferPointer { sf in
             @inline(__always) func bin(_ g: Double) -> Int {
-              guard g >= 0 && g < 1 + 1e-6 else { return -1 }
+              guard g >= 0 && g < top else { return -1 }
               var i = Int(g * Double(m))
               if i >= m { i = m - 1 }
               if g < edges[i] { i -= 1 } else if i + 1 < m && g >= edges[i + 1] { i += 1 }
               return i
+            }
+            @inline(__always) func norm(_ g: Double) -> Double {
+              guard whole >= 0 else { return focalNorm(g: g, gamma: gamma) }
+              var p = 1.0, b = g, e = whole
+              while e > 0 {
+                if e & 1 == 1 { p *= b }
+                b *= b
+                e >>= 1
+              }
+              guard g < 1 else { return p * g }
+              return p * (g - gamma * (1 - g) * log1p(-g))
             }
             if let focal {
               for k in 0..<gs.count {
@@ -150,7 +188,7 @@ public struct GHMAccumulator: Sendable {
                 if i < 0 { rejected += 1; continue }
                 c[i] += 1
                 sg[i] += g
-                sf[i] += focalNorm(g: g, gamma: gamma)
+                sf[i] += norm(g)
               }
             }
           }
