@@ -55,8 +55,14 @@ func parseNumber(_ row: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Doub
 
 private let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
-/// `[-]digits[.digits]` with at most 15 significant digits, as one correctly rounded division of
-/// two exact doubles (Clinger's fast path): the same Double strtod gives. nil for anything else.
+#if arch(x86_64)
+  private let widePowersOfTen: [Float80] = (0...27).map { k in (0..<k).reduce(Float80(1)) { r, _ in r * 10 } }
+#endif
+
+/// `[-]digits[.digits]` as the same Double strtod gives, without strtod: up to 15 significant
+/// digits it is one correctly rounded division of two exact doubles (Clinger's fast path); up to
+/// 19 (what Python's repr writes) a division in 64-bit Float80, whose rounding to Double is the
+/// correct one unless the quotient sits within an ulp of a halfway point. nil for anything else.
 @inline(__always)
 private func plainDecimal(_ row: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Double? {
   var i = lo
@@ -73,13 +79,27 @@ private func plainDecimal(_ row: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: In
       guard d < 10 else { return nil }
       digits += 1
       if mantissa > 0 || d > 0 { significant += 1 }
+      guard significant <= 19 else { return nil }
       mantissa = mantissa &* 10 &+ UInt64(d)
       if dot { fraction += 1 }
     }
     i += 1
   }
-  guard digits > 0, significant <= 15, fraction <= 22 else { return nil }
-  let value = Double(mantissa) / powersOfTen[fraction]
+  guard digits > 0 else { return nil }
+  let value: Double
+  if significant <= 15 && fraction <= 22 {
+    value = Double(mantissa) / powersOfTen[fraction]
+  } else {
+    #if arch(x86_64)
+      guard fraction <= 27 else { return nil }
+      let wide = Float80(mantissa) / widePowersOfTen[fraction]
+      let extra = Int(wide.significandBitPattern & 0x7FF)
+      guard abs(extra - 0x400) > 1 else { return nil }
+      value = Double(wide)
+    #else
+      return nil
+    #endif
+  }
   return negative ? -value : value
 }
 
