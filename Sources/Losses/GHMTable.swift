@@ -31,8 +31,28 @@ public struct GHMBinRow: Sendable, Equatable {
 public func focalNorm(g: Double, gamma: Double) -> Double {
   // At g = 1 (pt = 0, and the last bin reaches 1 + 1e-6) (1 - g) log(1 - g) tends to 0.
   guard g < 1 else { return power(g, gamma) * g }
-  let logPt = log1p(-g)
-  return power(g, gamma) * (g - gamma * (1 - g) * logPt)
+  return power(g, gamma) * (g - gamma * (1 - g) * logOneMinus(g))
+}
+
+/// log(1 - g) for g in [0, 1). Below 1/32, where a converged detector puts most of its samples,
+/// the series -(g + g^2/2 + ... + g^12/12) (the rest is under 2^-60 of the sum) is as exact as
+/// log1p and several times cheaper; above, log1p itself.
+@inlinable @inline(__always)
+public func logOneMinus(_ g: Double) -> Double {
+  guard g < 0.03125 else { return log1p(-g) }
+  var s = 1.0 / 12
+  s = s * g + 1.0 / 11
+  s = s * g + 1.0 / 10
+  s = s * g + 1.0 / 9
+  s = s * g + 1.0 / 8
+  s = s * g + 1.0 / 7
+  s = s * g + 1.0 / 6
+  s = s * g + 1.0 / 5
+  s = s * g + 1.0 / 4
+  s = s * g + 1.0 / 3
+  s = s * g + 1.0 / 2
+  s = s * g + 1
+  return -g * s
 }
 
 /// Feeds batches of gradient norms through GHM-C's bins and momentum, one table per batch.
@@ -41,15 +61,21 @@ public struct GHMAccumulator: Sendable {
   public private(set) var harmonizer: GHMHarmonizer
   public let gamma: Double
   private var counts: [Int]
+  // Sums kept in `lanes` interleaved copies (sample k of a batch in copy k mod lanes), added up
+  // when the batch closes: most samples of a converged detector fall in bin 0, and with one copy
+  // each add would wait for the one before it. Every path keeps the same copies, so a table does
+  // not depend on how its samples were read.
+  @usableFromInline static let lanes = 4
   private var sumG: [Double]
   private var sumFocal: [Double]
+  private var seen = 0
 
   public init(bins: Int, momentum: Double, gamma: Double, edges: GHMEdges = .exact) {
     harmonizer = GHMHarmonizer(bins: bins, momentum: momentum, edges: edges)
     self.gamma = gamma
     counts = [Int](repeating: 0, count: harmonizer.bins.count)
-    sumG = [Double](repeating: 0, count: harmonizer.bins.count)
-    sumFocal = [Double](repeating: 0, count: harmonizer.bins.count)
+    sumG = [Double](repeating: 0, count: Self.lanes * harmonizer.bins.count)
+    sumFocal = [Double](repeating: 0, count: Self.lanes * harmonizer.bins.count)
   }
 
   public var bins: GHMBins { harmonizer.bins }
@@ -63,9 +89,11 @@ public struct GHMAccumulator: Sendable {
 
   @usableFromInline
   mutating func record(_ i: Int, _ g: Double) {
+    let j = (seen % Self.lanes) * bins.count + i
+    seen += 1
     counts[i] += 1
-    sumG[i] += g
-    sumFocal[i] += focalNorm(g: g, gamma: gamma)
+    sumG[j] += g
+    sumFocal[j] += focalNorm(g: g, gamma: gamma)
   }
 
   /// Bins a whole batch and closes it.
@@ -79,6 +107,13 @@ public struct GHMAccumulator: Sendable {
     let m = bins.count
     let weights = harmonizer.update(counts: counts)
     let total = Double(counts.reduce(0, +))
+    var sumG = Array(self.sumG[0..<m]), sumFocal = Array(self.sumFocal[0..<m])
+    for lane in 1..<Self.lanes {
+      for i in 0..<m {
+        sumG[i] += self.sumG[lane * m + i]
+        sumFocal[i] += self.sumFocal[lane * m + i]
+      }
+    }
     let rows = (0..<m).map { i in
       let centre = (Double(i) + 0.5) / Double(m)
       return GHMBinRow(
@@ -87,11 +122,12 @@ public struct GHMAccumulator: Sendable {
         ceNorm: centre, focalNorm: focalNorm(g: centre, gamma: gamma), ghmNorm: weights[i] * centre,
         ceTotal: sumG[i], focalTotal: sumFocal[i], ghmTotal: weights[i] * sumG[i])
     }
-    for i in 0..<m {
-      counts[i] = 0
-      sumG[i] = 0
-      sumFocal[i] = 0
+    for i in 0..<m { counts[i] = 0 }
+    for j in self.sumG.indices {
+      self.sumG[j] = 0
+      self.sumFocal[j] = 0
     }
+    seen = 0
     return rows
   }
 
@@ -143,10 +179,12 @@ public struct GHMAccumulator: Sendable {
   @inline(__always)
   private func binned<G: BinaryFloatingPoint>(_ gs: UnsafeBufferPointer<G>, focal: UnsafeBufferPointer<Double>?) -> Partial {
     let m = bins.count
-    // Sums in sample order, as `add(g:)` makes them: a table does not depend on how it was read.
+    // The same interleaved copies as `add(g:)` keeps, sample k of `gs` (k counting valid samples
+    // only) in copy k mod lanes, added up at the end in the same order.
+    let lanes = Self.lanes
     var counts = [Int](repeating: 0, count: m)
-    var sumG = [Double](repeating: 0, count: m), sumFocal = [Double](repeating: 0, count: m)
-    var rejected = 0
+    var sumG = [Double](repeating: 0, count: lanes * m), sumFocal = [Double](repeating: 0, count: lanes * m)
+    var rejected = 0, n = 0
     let gamma = self.gamma, top = bins.edge(m)
     // An integer gamma (2 by default) is a few multiplications, as `power` computes it.
     let whole = gamma > 0 && gamma <= 16 && gamma == gamma.rounded(.towardZero) ? Int(gamma) : -1
@@ -166,36 +204,51 @@ public struct GHMAccumulator: Sendable {
             @inline(__always) func norm(_ g: Double) -> Double {
               guard whole >= 0 else { return focalNorm(g: g, gamma: gamma) }
               var p = 1.0, b = g, e = whole
+              if e == 2 {  // the default: the loop below, unrolled
+                p = g * g
+                e = 0
+              }
               while e > 0 {
                 if e & 1 == 1 { p *= b }
                 b *= b
                 e >>= 1
               }
               guard g < 1 else { return p * g }
-              return p * (g - gamma * (1 - g) * log1p(-g))
+              return p * (g - gamma * (1 - g) * logOneMinus(g))
             }
             if let focal {
               for k in 0..<gs.count {
                 let g = Double(gs[k]), i = bin(g)
                 if i < 0 { rejected += 1; continue }
-                c[i] += 1
-                sg[i] += g
-                sf[i] += focal[k]
+                let j = (n & (lanes - 1)) &* m &+ i
+                n &+= 1
+                c[i] &+= 1
+                sg[j] += g
+                sf[j] += focal[k]
               }
             } else {
               for k in 0..<gs.count {
                 let g = Double(gs[k]), i = bin(g)
                 if i < 0 { rejected += 1; continue }
-                c[i] += 1
-                sg[i] += g
-                sf[i] += norm(g)
+                let j = (n & (lanes - 1)) &* m &+ i
+                n &+= 1
+                c[i] &+= 1
+                sg[j] += g
+                sf[j] += norm(g)
               }
             }
           }
         }
       }
     }
-    return Partial(counts: counts, sumG: sumG, sumFocal: sumFocal, rejected: rejected)
+    var total = Partial(counts: counts, sumG: Array(sumG[0..<m]), sumFocal: Array(sumFocal[0..<m]), rejected: rejected)
+    for lane in 1..<lanes {
+      for i in 0..<m {
+        total.sumG[i] += sumG[lane * m + i]
+        total.sumFocal[i] += sumFocal[lane * m + i]
+      }
+    }
+    return total
   }
 
   /// Adds a partial to the current batch.

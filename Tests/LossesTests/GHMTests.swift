@@ -1,6 +1,10 @@
 // GHM-C's bins, weights and momentum checked on populations small enough to count by hand.
 
 import Losses
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Testing
 
 @Suite struct GHMTests {
@@ -122,5 +126,20 @@ import Testing
     let tables = population.tables(bins: 30, momentum: 0.75, gamma: 2)
     #expect(tables.last?.map(\.weight) == population.weights(bins: 30, momentum: 0.75))
     #expect(tables.last?.map(\.count) == GHMWeights.lastBatch(of: population.g, batchEnds: ends, bins: 30, momentum: 0.75).counts)
+  }
+
+  @Test func logOneMinusIsAsExactAsLog1p() throws {
+    var rng = SystemRandomNumberGenerator()
+    var worst = 0.0
+    for _ in 0..<100_000 {
+      let g = Double.random(in: 0..<0.04, using: &rng)
+      let reference = log1p(-g)
+      worst = max(worst, abs(logOneMinus(g) - reference) / reference.ulp.magnitude)
+    }
+    for g in [0.0, 0.03125.nextDown, 1e-300, 0.5, 0.999999] where g > 0 {
+      worst = max(worst, abs(logOneMinus(g) - log1p(-g)) / log1p(-g).ulp.magnitude)
+    }
+    #expect(worst <= 2, "worst error \(worst) ulp")
+    #expect(logOneMinus(0) == 0)
   }
 }
