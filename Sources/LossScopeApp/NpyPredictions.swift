@@ -129,8 +129,7 @@ struct NpyPredictions: Sendable {
   }
 
   private func failure(_ i: Int, _ x: Double, _ y: Double) -> CLIError {
-    let badLabel = !(y == 0 || y == 1)
-    let array = badLabel ? labels : predictions
+    let array = GradientNorm.isLabel(y) ? predictions : labels
     let why = norm.problem(x, y) ?? "invalid"
     return CLIError("\(array.name): element \(i) (byte offset \(array.offset + i * array.dtype.size)): \(why) (--skip-invalid skips such values)")
   }

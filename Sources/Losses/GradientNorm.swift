@@ -12,10 +12,14 @@ public struct GradientNorm: Sendable {
     self.edges = edges
   }
 
+  /// Whether `y` is a label: 0 or 1.
+  @inlinable @inline(__always)
+  public static func isLabel(_ y: Double) -> Bool { y == 0 || y == 1 }
+
   /// g for prediction `x` (a probability, or a logit) and label `y`; NaN when either is invalid.
   @inlinable @inline(__always)
   public func callAsFunction(_ x: Double, _ y: Double) -> Double {
-    guard y == 0 || y == 1 else { return .nan }
+    guard Self.isLabel(y) else { return .nan }
     let p: Double
     if logits {
       guard x.isFinite else { return .nan }
@@ -33,7 +37,7 @@ public struct GradientNorm: Sendable {
 
   /// Why `x` and `y` give no g, as the end of a message; nil when they are valid.
   public func problem(_ x: Double, _ y: Double) -> String? {
-    guard y == 0 || y == 1 else { return "label \(text(y)) is not 0 or 1" }
+    guard Self.isLabel(y) else { return "label \(text(y)) is not 0 or 1" }
     if logits { return x.isFinite ? nil : "logit \(text(x)) is not finite" }
     return x >= 0 && x <= 1 ? nil : "probability \(text(x)) is outside [0, 1]"
   }

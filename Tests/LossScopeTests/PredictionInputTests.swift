@@ -58,6 +58,13 @@ import Testing
     #expect(try refusal(["--predictions", p2, "--labels", longer]).contains("y2.npy: 1 bytes after the data"))
   }
 
+  @Test func aBadLabelNamesTheLabelsFileAndItsByte() throws {
+    let y = try npyFile("y.npy", shape: "(4,)", descr: "|u1", data: [0, 2, 0, 1])
+    let p = try npyFile("p.npy", shape: "(4,)", data: float32s([0.1, 0.2, 0.3, 0.4]))
+    let line = try refusal(["--predictions", p, "--labels", y])
+    #expect(line.contains("y.npy: element 1 (byte offset 129): label 2 is not 0 or 1"), "\(line)")
+  }
+
   @Test func anAbsurdHeaderLengthIsRefused() throws {
     // Version 2: a 4-byte header length of 2^31.
     let bytes: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 2, 0, 0, 0, 0, 0x80] + Array(repeating: 32, count: 64)
