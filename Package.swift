@@ -37,7 +37,7 @@ let package = Package(
       // a short run is the dynamic loader resolving the Swift libraries. Release builds only.
       // FoundationEssentials (through swift-argument-parser) needs its C shims named when static.
       linkerSettings: [
-        .unsafeFlags(["-static-stdlib", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"], .when(configuration: .release))
+        .unsafeFlags(["-Xclang-linker", "-no-pie", "-static-stdlib", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"], .when(configuration: .release))
       ]),
     .testTarget(
       name: "LossesTests",

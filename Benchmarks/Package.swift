@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // Benchmarks, kept out of the root package so that CI's `swift test` stays fast.
-// Run: cd Benchmarks && swift package benchmark
+// Run: swift build -c release (the peers run the release binary), then
+//      cd Benchmarks && swift package benchmark [--target PeerBenchmarks]
 import PackageDescription
 
 let package = Package(
@@ -28,8 +29,17 @@ let package = Package(
         .product(name: "Plot", package: "LossScope"),
         .product(name: "Losses", package: "LossScope"),
         .product(name: "LossScopeApp", package: "LossScope"),
+        "BenchSupport",
       ],
       path: "Benchmarks/AppBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // Whole processes beside their peers (numpy, pandas, gnuplot), measured in one run.
+    .executableTarget(
+      name: "PeerBenchmarks",
+      dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchSupport"],
+      path: "Benchmarks/PeerBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // The data, the release binary and the peer scripts, found the same way by both.
+    .target(name: "BenchSupport", path: "Benchmarks/Shared"),
   ]
 )

@@ -16,7 +16,11 @@ struct GHMCommand: ParsableCommand {
       column gives one block per batch, with the weights after that batch's momentum update, \
       as mmdetection's GHMC. Without --predictions the built-in synthetic population is used. \
       .npy predictions (float32/float64) come with --labels (bool, uint8, int32, int64 or float), \
-      little-endian, one-dimensional, read in chunks.
+      little-endian, one-dimensional, read in chunks. Bin edges: --edges exact (default) uses \
+      float64 edges i/M and g = |p - y| in float64; --edges mmdet reproduces mmdetection's GHMC, \
+      float32 edges arange(M+1).float() / M with 1e-6 added to the last, and g computed and \
+      compared in float32, so a sample on an edge lands in the bin mmdetection puts it in \
+      (p = 0.9, y = 1, M = 10: g = 0.1 is bin 0 in float64, bin 1 in float32).
       """)
 
   @OptionGroup var input: PredictionOptions
@@ -29,6 +33,9 @@ struct GHMCommand: ParsableCommand {
 
   @Option(name: .long, parsing: .unconditional, help: "Focal gamma for focal_norm and focal_total (0 to 10, default 2).")
   var gamma = 2.0
+
+  @Option(name: .long, help: "Bin edges: exact (float64 i/M, the default) or mmdet (mmdetection's float32 edges and g).")
+  var edges: GHMEdges = .exact
 
   @Option(name: [.customShort("o"), .long], help: "Write the CSV to this file (atomically) instead of stdout.")
   var output: String?
@@ -59,43 +66,36 @@ struct GHMCommand: ParsableCommand {
 
   /// Every batch's table, the population's description, and how many rows were skipped.
   private func collect() throws(CLIError) -> ([(rows: [GHMBinRow], n: Int)], String, Int) {
-    var accumulator = GHMAccumulator(bins: bins, momentum: momentum, gamma: gamma)
+    var accumulator = GHMAccumulator(bins: bins, momentum: momentum, gamma: gamma, edges: edges)
     var batches: [(rows: [GHMBinRow], n: Int)] = []
     func close() {
       let n = accumulator.pending
       guard n > 0 else { return }
       batches.append((accumulator.endBatch(), n))
     }
-    let predictions = input.predictions, labels = input.labels
+    let predictions = input.predictions
     guard !predictions.isEmpty else {
       let population = SyntheticPopulation()
       let (g, ends) = population.generate()
       var start = 0
       for end in ends {
-        for value in g[start..<end] { accumulator.add(g: value) }
+        for value in g[start..<end] { accumulator.add(g: edges == .mmdet ? Double(Float(value)) : value) }
         close()
         start = end
       }
       return (batches, "built-in synthetic population (\(population.samples) samples, hard \(population.hard), \(ends.count) batches)", 0)
     }
-    var skipped = 0
-    let columns = input.columns
-    for (k, file) in predictions.enumerated() {
-      if file.hasSuffix(".npy") {
-        var reader = try NpyPredictions(predictions: file, labels: labels[k], logits: input.logits, skipInvalid: input.skipInvalid)
-        try reader.read { gs in
-          accumulator.merge(ParallelBinning.partial(accumulator, gs, focal: nil) { a, g, f in a.partial(g, focal: f) })
-        }
-        skipped += reader.skipped
-      } else {
-        var reader = PredictionsReader(path: file, columns: columns, skipInvalid: input.skipInvalid)
-        try reader.read(sample: { accumulator.add(g: $0) }, batchEnded: close)
-        skipped += reader.skipped
-      }
-      close()
-    }
-    if batches.isEmpty { throw CLIError("no valid samples in \(predictions.joined(separator: ", "))") }
-    return (batches, predictions.joined(separator: " "), skipped)
+    let files = try input.files
+    let skipped = try PredictionFile.read(
+      files, columns: input.columns, norm: GradientNorm(logits: input.logits, edges: edges), skipInvalid: input.skipInvalid,
+      npy: { reader throws(CLIError) in
+        let (partial, skipped) = try reader.binned(accumulator)
+        accumulator.merge(partial)
+        return skipped
+      },
+      sample: { accumulator.add(g: $0) }, batchEnded: close)
+    if batches.isEmpty { throw CLIError("no valid samples in \(shown(predictions.joined(separator: ", "), limit: 300))") }
+    return (batches, predictions.joined(separator: " ") + (edges == .mmdet ? " (mmdet edges)" : ""), skipped)
   }
 
   private func csv(_ batches: [(rows: [GHMBinRow], n: Int)], source: String) -> String {
@@ -106,3 +106,5 @@ struct GHMCommand: ParsableCommand {
     return GHMTableText.csv(batches.map(\.rows), source: source, parameters: parameters)
   }
 }
+
+extension GHMEdges: ExpressibleByArgument {}

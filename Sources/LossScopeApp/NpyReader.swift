@@ -1,16 +1,15 @@
-// Reading NumPy .npy arrays in chunks: predictions (float32/64) and labels (bool, uint8, int32/64, float).
+// Reading NumPy .npy arrays: the header checked against the file's size, then the data in chunks.
 //
 // Format: "\x93NUMPY", version, header length (2 bytes in v1, 4 in v2/v3), a Python dict literal
-// {'descr': '<f4', 'fortran_order': False, 'shape': (N,)}, then N little-endian values.
-
-import Losses
+// {'descr': '<f4', 'fortran_order': False, 'shape': (N,)}, then N little-endian values and nothing
+// after them. Every size is checked before it is trusted: a header may claim any shape.
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-struct NpyArray {
-  enum DType: String {
+struct NpyArray: Sendable {
+  enum DType: String, Sendable {
     case f4 = "<f4", f8 = "<f8", u1 = "|u1", b1 = "|b1", i4 = "<i4", i8 = "<i8"
     var size: Int {
       switch self {
@@ -21,201 +20,145 @@ struct NpyArray {
     }
   }
 
-  let path: String
+  /// The longest header read; numpy itself writes a few hundred bytes.
+  static let headerLimit = 65536
+
+  let file: InputFile
   let dtype: DType
   let count: Int
+  /// Byte offset of the first value.
   let offset: Int
+  var path: String { file.path }
+  var name: String { shown(file.path, limit: 300) }
 
   /// Reads and checks the header; the data itself is read later, in chunks.
   init(path: String) throws(CLIError) {
-    self.path = path
-    guard let file = fopen(path, "rb") else { throw CLIError("cannot read \(path): \(errorText(errno))") }
-    defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: 65536 + 12)
-    let n = fread(&head, 1, head.count, file)
+    file = try InputFile(path: path)
+    let name = shown(path, limit: 300)
+    let head = try file.bytes(at: 0, count: 12)
+    let n = head.count
     let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
-    guard n >= 10, Array(head[0..<6]) == magic else { throw CLIError("\(path): not a .npy file (no \\x93NUMPY at byte 0)") }
+    guard n >= 10, Array(head[0..<6]) == magic else { throw CLIError("\(name): not a .npy file (no \\x93NUMPY at byte 0)") }
     let major = head[6]
     let headerLength: Int, start: Int
     if major == 1 {
       headerLength = Int(head[8]) | Int(head[9]) << 8
       start = 10
-    } else if major == 2 || major == 3 {
+    } else if (major == 2 || major == 3) && n >= 12 {
       headerLength = Int(head[8]) | Int(head[9]) << 8 | Int(head[10]) << 16 | Int(head[11]) << 24
       start = 12
     } else {
-      throw CLIError("\(path): .npy version \(major) is not supported (1, 2 or 3)")
+      throw CLIError("\(name): .npy version \(major) is not supported (1, 2 or 3)")
     }
-    guard start + headerLength <= n else { throw CLIError("\(path): truncated header (\(headerLength) bytes announced at byte 8)") }
-    let header = String(decoding: head[start..<(start + headerLength)], as: UTF8.self)
-    guard let descr = Self.value(of: "descr", in: header)?.trimmingCharacters(in: "'") else {
-      throw CLIError("\(path): header has no descr: \(header)")
+    guard headerLength <= Self.headerLimit else {
+      throw CLIError("\(name): header of \(headerLength) bytes (announced at byte 8) is longer than the \(Self.headerLimit) bytes read")
+    }
+    guard start + headerLength <= file.size else { throw CLIError("\(name): truncated header (\(headerLength) bytes announced at byte 8)") }
+    let bytes = try file.bytes(at: start, count: headerLength)
+    let header = String(decoding: bytes, as: UTF8.self)
+    guard let descr = Self.value(of: "descr", in: header).map({ $0.filter { $0 != "'" && $0 != "\"" } }) else {
+      throw CLIError("\(name): header has no descr: \(shown(header))")
     }
     let normalized = descr == "<u1" || descr == "u1" ? "|u1" : descr == "<b1" || descr == "?" ? "|b1" : descr
     guard let dtype = DType(rawValue: normalized) else {
       let why = descr.hasPrefix(">") ? " (big-endian)" : ""
-      throw CLIError("\(path): dtype '\(descr)'\(why) is not supported: use float32/float64 predictions and bool/uint8/int32/int64/float labels, little-endian")
+      throw CLIError("\(name): dtype '\(shown(descr))'\(why) is not supported: use float32/float64 predictions and bool/uint8/int32/int64/float labels, little-endian")
     }
-    guard let shapeText = Self.value(of: "shape", in: header) else { throw CLIError("\(path): header has no shape") }
-    let dims = shapeText.filter { "0123456789,".contains($0) }.split(separator: ",").compactMap { Int($0) }
-    guard !dims.isEmpty, dims.count == 1 || (dims.count == 2 && dims[1] == 1) else {
-      throw CLIError("\(path): shape \(shapeText) is not one-dimensional (N,) or (N, 1)")
-    }
+    guard let shapeText = Self.value(of: "shape", in: header) else { throw CLIError("\(name): header has no shape") }
+    count = try Self.length(shapeText, name)
     self.dtype = dtype
-    count = dims[0]
     offset = start + headerLength
-    var info = stat()
-    guard stat(path, &info) == 0 else { throw CLIError("cannot read \(path): \(errorText(errno))") }
-    let needed = offset + count * dtype.size
-    guard Int(info.st_size) >= needed else {
-      throw CLIError("\(path): truncated: \(count) values need \(needed) bytes, the file has \(info.st_size) (data ends at byte offset \(info.st_size))")
+    let (bytesNeeded, overflow) = count.multipliedReportingOverflow(by: dtype.size)
+    guard !overflow, bytesNeeded <= file.size - offset else {
+      let need = overflow ? "more bytes than a file can hold" : "\(bytesNeeded) bytes of data"
+      throw CLIError("\(name): truncated or corrupt: shape \(shown(shapeText)) of \(dtype.rawValue) needs \(need), "
+        + "the file has \(file.size - offset) after its header (data ends at byte offset \(file.size))")
     }
+    guard offset + bytesNeeded == file.size else {
+      throw CLIError("\(name): \(file.size - offset - bytesNeeded) bytes after the data, which ends at byte offset \(offset + bytesNeeded) "
+        + "(shape \(shown(shapeText)) of \(dtype.rawValue))")
+    }
+  }
+
+  /// N of a shape `(N,)` or `(N, 1)`: plain decimal integers only, as numpy writes them.
+  static func length(_ shape: String, _ name: String) throws(CLIError) -> Int {
+    let refused = CLIError("\(name): shape \(shown(shape)) is not one-dimensional (N,) or (N, 1) with whole numbers")
+    guard shape.first == "(", shape.last == ")" else { throw refused }
+    var parts = shape.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+      .map { $0.filter { $0 != " " } }
+    if parts.count > 1 && parts.last == "" { parts.removeLast() }
+    guard parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }) else { throw refused }
+    guard parts.count == 1 || (parts.count == 2 && parts[1] == "1") else { throw refused }
+    guard let n = Int(parts[0]) else { throw CLIError("\(name): shape \(shown(shape)) is larger than any file can hold") }
+    return n
   }
 
   /// The text after `'key':` up to the next top-level comma or closing brace.
   static func value(of key: String, in header: String) -> String? {
-    guard let range = header.range(of: "'\(key)':") else { return nil }
+    let chars = Array(header)
+    let pattern = Array("'\(key)':")
+    guard chars.count >= pattern.count,
+          let at = (0...(chars.count - pattern.count)).first(where: { chars[$0..<($0 + pattern.count)].elementsEqual(pattern) })
+    else { return nil }
     var depth = 0
     var result = ""
-    for c in header[range.upperBound...] {
+    for c in chars[(at + pattern.count)...] {
       if c == "(" { depth += 1 }
       if c == ")" { depth -= 1 }
       if (c == "," && depth == 0) || c == "}" { break }
       result.append(c)
     }
-    return result.trimmingCharacters(in: " ")
-  }
-
-  /// Opens the data for sequential reading.
-  func stream() throws(CLIError) -> NpyStream { try NpyStream(self) }
-}
-
-/// Sequential reads of an .npy array's values as Double, a chunk at a time.
-final class NpyStream {
-  let array: NpyArray
-  private let file: UnsafeMutablePointer<FILE>
-  private var raw: [UInt8] = []
-  private(set) var position = 0
-
-  init(_ array: NpyArray) throws(CLIError) {
-    self.array = array
-    guard let file = fopen(array.path, "rb") else { throw CLIError("cannot read \(array.path): \(errorText(errno))") }
-    self.file = file
-    fseek(file, array.offset, SEEK_SET)
-  }
-
-  deinit { fclose(file) }
-
-  /// The next `n` values (fewer at the end) into `values`; returns how many.
-  func read(_ n: Int, into values: inout [Double]) throws(CLIError) -> Int {
-    let size = array.dtype.size
-    let wanted = min(n, array.count - position)
-    guard wanted > 0 else { return 0 }
-    if raw.count < wanted * size { raw = [UInt8](repeating: 0, count: wanted * size) }
-    if values.count < wanted { values = [Double](repeating: 0, count: wanted) }
-    let got = fread(&raw, size, wanted, file)
-    guard got == wanted else {
-      throw CLIError("\(array.path): truncated at byte offset \(array.offset + (position + got) * size)")
-    }
-    let dtype = array.dtype
-    // One loop per dtype: the switch stays outside the hundred-million-element loop.
-    raw.withUnsafeBytes { bytes in
-      values.withUnsafeMutableBufferPointer { out in
-        switch dtype {
-        case .f4: for i in 0..<wanted { out[i] = Double(Float(bitPattern: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
-        case .f8: for i in 0..<wanted { out[i] = Double(bitPattern: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)) }
-        case .u1, .b1: for i in 0..<wanted { out[i] = Double(bytes[i]) }
-        case .i4: for i in 0..<wanted { out[i] = Double(bytes.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)) }
-        case .i8: for i in 0..<wanted { out[i] = Double(bytes.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)) }
-        }
-      }
-    }
-    position += wanted
-    return wanted
+    return String(result.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }
 
-/// Predictions and labels from two .npy files, read in step; bad values named by index and offset.
-struct NpyPredictions {
-  let predictions: NpyArray
-  let labels: NpyArray
-  let logits: Bool
-  let skipInvalid: Bool
-  private(set) var skipped = 0
+/// A value type of .npy data, read little-endian from raw bytes and widened to Double.
+protocol NpyScalar {
+  static var size: Int { get }
+  static func value(_ raw: UnsafeRawPointer, _ i: Int) -> Double
+}
 
-  init(predictions: String, labels: String, logits: Bool, skipInvalid: Bool) throws(CLIError) {
-    self.predictions = try NpyArray(path: predictions)
-    self.labels = try NpyArray(path: labels)
-    guard self.predictions.count == self.labels.count else {
-      throw CLIError("\(predictions) has \(self.predictions.count) values but \(labels) has \(self.labels.count)")
-    }
-    guard self.predictions.dtype == .f4 || self.predictions.dtype == .f8 else {
-      throw CLIError("\(predictions): predictions must be float32 or float64, not \(self.predictions.dtype.rawValue)")
-    }
-    self.logits = logits
-    self.skipInvalid = skipInvalid
+extension Float: NpyScalar {
+  static var size: Int { 4 }
+  @inline(__always) static func value(_ raw: UnsafeRawPointer, _ i: Int) -> Double {
+    Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))))
   }
+}
 
-  /// Calls `chunk` with the gradient norms of successive runs of valid samples, in file order.
-  mutating func read(chunk: (UnsafeBufferPointer<Double>) -> Void) throws(CLIError) {
-    let p = try predictions.stream(), y = try labels.stream()
-    var ps: [Double] = [], ys: [Double] = []
-    var gs = [Double](repeating: 0, count: 1 << 20)
-    let size = 1 << 20
-    while true {
-      let first = p.position
-      let n = try p.read(size, into: &ps)
-      guard n > 0 else { break }
-      _ = try y.read(size, into: &ys)
-      // The common case, every value valid, runs over raw buffers; the first bad value (if any)
-      // is then found again, in order, by the checked loop below.
-      let firstBad = ps.withUnsafeBufferPointer { p in
-        ys.withUnsafeBufferPointer { y in
-          gs.withUnsafeMutableBufferPointer { out -> Int? in
-            for i in 0..<n {
-              let x = p[i], label = y[i]
-              guard label == 0 || label == 1 else { return i }
-              if logits {
-                guard x.isFinite else { return i }
-                out[i] = label == 1 ? sigmoid(-x) : sigmoid(x)
-              } else {
-                guard x >= 0 && x <= 1 else { return i }
-                out[i] = abs(x - label)
-              }
-            }
-            return nil
-          }
-        }
-      }
-      var k = n
-      if let bad = firstBad {
-        k = bad
-        for i in bad..<n {
-          let x = ps[i], label = ys[i]
-          guard label == 0 || label == 1 else {
-            try reject("\(labels.path): element \(first + i) (byte offset \(labels.offset + (first + i) * labels.dtype.size)): label \(label) is not 0 or 1")
-            continue
-          }
-          if logits {
-            guard x.isFinite else { try reject(where_(first + i) + "logit is not finite"); continue }
-            gs[k] = label == 1 ? sigmoid(-x) : sigmoid(x)
-          } else {
-            guard x >= 0 && x <= 1 else { try reject(where_(first + i) + "probability \(x) is outside [0, 1]"); continue }
-            gs[k] = abs(x - label)
-          }
-          k += 1
-        }
-      }
-      gs.withUnsafeBufferPointer { chunk(UnsafeBufferPointer(rebasing: $0[0..<k])) }
+extension Double: NpyScalar {
+  static var size: Int { 8 }
+  @inline(__always) static func value(_ raw: UnsafeRawPointer, _ i: Int) -> Double {
+    Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
+  }
+}
+
+extension UInt8: NpyScalar {
+  static var size: Int { 1 }
+  @inline(__always) static func value(_ raw: UnsafeRawPointer, _ i: Int) -> Double { Double(raw.load(fromByteOffset: i, as: UInt8.self)) }
+}
+
+extension Int32: NpyScalar {
+  static var size: Int { 4 }
+  @inline(__always) static func value(_ raw: UnsafeRawPointer, _ i: Int) -> Double {
+    Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+  }
+}
+
+extension Int64: NpyScalar {
+  static var size: Int { 8 }
+  @inline(__always) static func value(_ raw: UnsafeRawPointer, _ i: Int) -> Double {
+    Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)))
+  }
+}
+
+extension NpyArray.DType {
+  var scalar: any NpyScalar.Type {
+    switch self {
+    case .f4: return Float.self
+    case .f8: return Double.self
+    case .u1, .b1: return UInt8.self
+    case .i4: return Int32.self
+    case .i8: return Int64.self
     }
-  }
-
-  private func where_(_ i: Int) -> String {
-    "\(predictions.path): element \(i) (byte offset \(predictions.offset + i * predictions.dtype.size)): "
-  }
-
-  private mutating func reject(_ message: String) throws(CLIError) {
-    guard skipInvalid else { throw CLIError(message + " (--skip-invalid skips such values)") }
-    skipped += 1
   }
 }

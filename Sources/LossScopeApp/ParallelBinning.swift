@@ -21,14 +21,8 @@ enum ParallelBinning {
         out[k] = bin(accumulator, UnsafeBufferPointer(rebasing: gs[range]), focal.map { UnsafeBufferPointer(rebasing: $0[range]) })
       }
     }
-    var total = parts[0]!
-    let second = parts[1]!
-    for i in total.counts.indices {
-      total.counts[i] += second.counts[i]
-      total.sumG[i] += second.sumG[i]
-      total.sumFocal[i] += second.sumFocal[i]
-    }
-    total.rejected += second.rejected
+    var total = GHMAccumulator.Partial(bins: accumulator.bins.count)
+    for part in parts { if let part { total.add(part) } }
     return total
   }
 

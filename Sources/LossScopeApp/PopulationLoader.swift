@@ -8,18 +8,12 @@ enum PopulationLoader {
     var g: [Float] = []
     var ends: [Int] = []
     func close() { if ends.last != g.count && !g.isEmpty { ends.append(g.count) } }
-    for (k, file) in predictions.enumerated() {
-      if file.hasSuffix(".npy") {
-        guard k < labels.count else { throw CLIError("\(file) needs its labels: --labels FILE") }
-        var reader = try NpyPredictions(predictions: file, labels: labels[k], logits: columns.logits, skipInvalid: skipInvalid)
-        try reader.read { chunk in g.append(contentsOf: chunk.lazy.map(Float.init)) }
-      } else {
-        var reader = PredictionsReader(path: file, columns: columns, skipInvalid: skipInvalid)
-        try reader.read(sample: { g.append(Float($0)) }, batchEnded: close)
-      }
-      close()
-    }
-    guard !g.isEmpty else { throw CLIError("no valid samples in \(predictions.joined(separator: ", "))") }
+    let files = try PredictionFile.list(predictions: predictions, labels: labels)
+    _ = try PredictionFile.read(
+      files, columns: columns, norm: GradientNorm(logits: columns.logits), skipInvalid: skipInvalid,
+      npy: { reader throws(CLIError) in try reader.scan(0..<reader.predictions.count) { g.append(contentsOf: $0.lazy.map(Float.init)) } },
+      sample: { g.append(Float($0)) }, batchEnded: close)
+    guard !g.isEmpty else { throw CLIError("no valid samples in \(shown(predictions.joined(separator: ", "), limit: 300))") }
     return Population(g: g, batchEnds: ends, source: predictions.joined(separator: " "))
   }
 }

@@ -28,15 +28,11 @@ struct PredictionOptions: ParsableArguments {
     PredictionColumns(probability: probColumn, label: labelColumn, batch: batchColumn, logits: logits)
   }
 
+  var files: [PredictionFile] {
+    get throws(CLIError) { try PredictionFile.list(predictions: predictions, labels: labels) }
+  }
+
   func validate() throws {
-    let npy = predictions.filter { $0.hasSuffix(".npy") }
-    if !npy.isEmpty {
-      guard npy.count == predictions.count else { throw ValidationError("give either .npy or CSV predictions, not both") }
-      guard labels.count == npy.count else {
-        throw ValidationError("each .npy predictions file needs its labels: --labels FILE (\(npy.count) needed, \(labels.count) given)")
-      }
-    } else if !labels.isEmpty {
-      throw ValidationError("--labels goes with .npy predictions; a CSV has its label column")
-    }
+    do throws(CLIError) { _ = try files } catch { throw ValidationError(error.description) }
   }
 }

@@ -33,8 +33,8 @@ public struct Population: Sendable {
   public typealias Binner = (GHMAccumulator, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Double>?) -> GHMAccumulator.Partial
 
   /// One table per batch, each after its momentum update.
-  public func tables(bins: Int, momentum: Double, gamma: Double, binner: Binner? = nil) -> [[GHMBinRow]] {
-    var accumulator = GHMAccumulator(bins: bins, momentum: momentum, gamma: gamma)
+  public func tables(bins: Int, momentum: Double, gamma: Double, edges: GHMEdges = .exact, binner: Binner? = nil) -> [[GHMBinRow]] {
+    var accumulator = GHMAccumulator(bins: bins, momentum: momentum, gamma: gamma, edges: edges)
     let cached = focalCache?.gamma == gamma ? focalCache?.values : nil
     let bin = binner ?? { accumulator, gs, focal in accumulator.partial(gs, focal: focal) }
     var start = 0
@@ -57,7 +57,7 @@ public struct Population: Sendable {
   }
 
   /// The weights of the last batch: what the `ghmc` loss view applies.
-  public func weights(bins: Int, momentum: Double) -> [Double] {
-    tables(bins: bins, momentum: momentum, gamma: 0).last?.map(\.weight) ?? [Double](repeating: 0, count: max(1, bins))
+  public func weights(bins: Int, momentum: Double, edges: GHMEdges = .exact) -> [Double] {
+    GHMWeights.lastBatch(of: g, batchEnds: batchEnds, bins: bins, momentum: momentum, edges: edges).weights
   }
 }

@@ -46,14 +46,7 @@ public struct SyntheticPopulation: Sendable, Equatable {
   /// The same for samples drawn earlier, so that a new bin count or momentum re-bins them
   /// instead of drawing the population again.
   public static func weights(g: [Double], batchEnds ends: [Int], bins: Int, momentum: Double) -> [Double] {
-    var harmonizer = GHMHarmonizer(bins: bins, momentum: momentum)
-    var start = 0
-    var weights = [Double](repeating: 0, count: harmonizer.bins.count)
-    for end in ends where end > start {
-      weights = harmonizer.update(counts: harmonizer.bins.counts(of: g[start..<end]))
-      start = end
-    }
-    return weights
+    GHMWeights.lastBatch(of: g, batchEnds: ends, bins: bins, momentum: momentum).weights
   }
 }
 

@@ -1,6 +1,10 @@
 // GHM-C's bins, weights and momentum checked on populations small enough to count by hand.
 
 import Losses
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Testing
 
 @Suite struct GHMTests {
@@ -81,5 +85,61 @@ import Testing
     let easy = a.g.filter { $0 < 0.1 }.count, outliers = a.g.filter { $0 > 0.9 }.count
     #expect(easy > a.g.count * 8 / 10)
     #expect(outliers > 0 && outliers < a.g.count / 20)
+  }
+
+  @Test func mmdetEdgesAndNormsAreFloat32() {
+    let bins = GHMBins(count: 10, edges: .mmdet)
+    #expect(bins.edges[1] == Double(Float(1) / Float(10)))
+    #expect(bins.edges[10] == Double(Float(1) + Float(1e-6)))
+    // 1 - 0.9: 0.09999999999999998 in float64 (bin 0), 0.10000002 in float32 (bin 1, as in mmdetection).
+    #expect(GHMBins(count: 10).index(of: GradientNorm(logits: false)(0.9, 1)) == 0)
+    #expect(bins.index(of: GradientNorm(logits: false, edges: .mmdet)(0.9, 1)) == 1)
+    #expect(bins.index(of: GradientNorm(logits: false, edges: .mmdet)(0.1, 0)) == 1)
+    #expect(bins.index(of: 1) == 9 && bins.index(of: 1.000001) == nil)
+  }
+
+  @Test func gradientNormChecksEachPairOnce() {
+    let p = GradientNorm(logits: false), z = GradientNorm(logits: true)
+    #expect(p(0.25, 1) == 0.75 && p(0.25, 0) == 0.25)
+    #expect(p(1.5, 0).isNaN && p(0.5, 2).isNaN && p(.nan, 0).isNaN && z(.infinity, 1).isNaN)
+    #expect(z(0, 1) == 0.5 && z(-800, 1) == 1 && z(800, 1) == 0)
+    #expect(p.problem(0.5, 2) == "label 2 is not 0 or 1")
+    #expect(p.problem(1.5, 0) == "probability 1.5 is outside [0, 1]")
+    #expect(z.problem(.infinity, 0) == "logit inf is not finite" || z.problem(.infinity, 0)?.hasPrefix("logit") == true)
+    #expect(p.problem(0.5, 1) == nil)
+  }
+
+  @Test func everyPopulationGetsItsWeightsFromOnePath() {
+    let synthetic = SyntheticPopulation(samples: 20_000, hard: 0.05)
+    let (g, ends) = synthetic.generate()
+    // The weights by hand: each batch through the harmonizer, in order.
+    var harmonizer = GHMHarmonizer(bins: 30, momentum: 0.75)
+    var expected: [Double] = []
+    var start = 0
+    for end in ends {
+      expected = harmonizer.update(counts: harmonizer.bins.counts(of: g[start..<end]))
+      start = end
+    }
+    #expect(synthetic.weights(bins: 30, momentum: 0.75) == expected)
+    #expect(GHMWeights.lastBatch(of: g, batchEnds: ends, bins: 30, momentum: 0.75).weights == expected)
+    let population = Population(synthetic)
+    let tables = population.tables(bins: 30, momentum: 0.75, gamma: 2)
+    #expect(tables.last?.map(\.weight) == population.weights(bins: 30, momentum: 0.75))
+    #expect(tables.last?.map(\.count) == GHMWeights.lastBatch(of: population.g, batchEnds: ends, bins: 30, momentum: 0.75).counts)
+  }
+
+  @Test func logOneMinusIsAsExactAsLog1p() throws {
+    var rng = SystemRandomNumberGenerator()
+    var worst = 0.0
+    for _ in 0..<100_000 {
+      let g = Double.random(in: 0..<0.15, using: &rng)
+      let reference = log1p(-g)
+      worst = max(worst, abs(logOneMinus(g) - reference) / reference.ulp.magnitude)
+    }
+    for g in [0.0, 0.03125.nextDown, 0.03125, 0.125.nextDown, 0.125, 1e-300, 0.5, 0.999999] where g > 0 {
+      worst = max(worst, abs(logOneMinus(g) - log1p(-g)) / log1p(-g).ulp.magnitude)
+    }
+    #expect(worst <= 2, "worst error \(worst) ulp")
+    #expect(logOneMinus(0) == 0)
   }
 }

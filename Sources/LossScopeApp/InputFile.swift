@@ -1,0 +1,66 @@
+// A predictions or labels file opened for reading: only a regular file, read with pread at known offsets.
+//
+// A FIFO would block the open or the read and /dev/zero never ends, so anything but a regular file
+// is refused before a byte is read; opening with O_NONBLOCK keeps even that check from blocking.
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+final class InputFile: @unchecked Sendable {
+  let path: String
+  let size: Int
+  private let fd: Int32
+
+  init(path: String) throws(CLIError) {
+    self.path = path
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw CLIError("cannot read \(shown(path, limit: 300)): \(errorText(errno))") }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let code = errno
+      close(fd)
+      throw CLIError("cannot read \(shown(path, limit: 300)): \(errorText(code))")
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      close(fd)
+      let kind: String
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR: kind = "a directory"
+      case S_IFIFO: kind = "a FIFO"
+      case S_IFCHR, S_IFBLK: kind = "a device"
+      case S_IFSOCK: kind = "a socket"
+      default: kind = "not a regular file"
+      }
+      throw CLIError("\(shown(path, limit: 300)): is \(kind), not a regular file; give a file")
+    }
+    self.fd = fd
+    size = Int(info.st_size)
+  }
+
+  deinit { close(fd) }
+
+  /// Fills `buffer` from byte `offset`; returns how many bytes the file had there (fewer only at its end).
+  func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(CLIError) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var done = 0
+    while done < buffer.count {
+      let n = pread(fd, base + done, buffer.count - done, off_t(offset + done))
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw CLIError("\(shown(path, limit: 300)): read failed at byte offset \(offset + done): \(errorText(errno))")
+      }
+      if n == 0 { break }
+      done += n
+    }
+    return done
+  }
+
+  /// Up to `count` bytes from `offset` (fewer at the end of the file).
+  func bytes(at offset: Int, count: Int) throws(CLIError) -> [UInt8] {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 1)
+    defer { buffer.deallocate() }
+    let n = try read(at: offset, into: buffer)
+    return Array(buffer[0..<n])
+  }
+}
