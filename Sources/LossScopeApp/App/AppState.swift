@@ -58,6 +58,10 @@ struct AppState {
   /// Screens before (and, after an undo, after) each change: `u` and Ctrl-R.
   var past: [Snapshot] = []
   var future: [Snapshot] = []
+  /// The open prompt's caret (nil: at the end), its history per kind, and where Up/Down are in it.
+  var promptCaret: Int?
+  var promptHistory: [String: [String]] = [:]
+  var promptHistoryIndex: Int?
   /// The command line that writes the file being exported, shown once it is written.
   var exportCommand: String?
   /// Where `w` saves presets; set from the environment at start-up.

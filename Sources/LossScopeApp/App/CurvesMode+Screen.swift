@@ -22,14 +22,28 @@ extension CurvesMode {
     while scale >= 1 && digits < 12 { scale /= 10; digits += 1 }
     var parts = ["\(axis.name) \(significant(cursor, digits: max(3, digits)))"]
     let values = series.map { ($0, $0.slot.evaluate(cursor)) }
-    if let reference {
-      let base = reference.evaluate(cursor)
-      for (s, p) in values where s.slot != reference && !s.dimmed {
-        let name = sweep == nil ? s.slot.info.name : s.name
-        parts.append("\(name)/\(reference.info.name) L \(ratioText(p.loss, base.loss)) g \(ratioText(p.grad, base.grad))")
+    if let sweep, let spec = activeView.parameters.specs.first(where: { $0.name == sweep.name }) {
+      // A sweep reads as one line per quantity: each swept value's ratio to the reference (or value).
+      let swept = Array(values.prefix(sweep.values.count))
+      let base = reference?.evaluate(cursor)
+      func row(_ key: KeyPath<LossPoint, Double>) -> String {
+        zip(sweep.values, swept).map { v, e in
+          "\(spec.format(v)) " + (base.map { ratioText(e.1[keyPath: key], $0[keyPath: key]) } ?? significant(e.1[keyPath: key]))
+        }.joined(separator: ", ")
       }
+      let what = reference.map { "\(activeView.info.name)/\($0.info.name)" } ?? activeView.info.name
+      parts.append("\(what) L by \(spec.name): \(row(\.loss))")
+      parts.append("g: \(row(\.grad))")
+      for (s, p) in values.dropFirst(sweep.values.count) { parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))") }
+    } else {
+      if let reference {
+        let base = reference.evaluate(cursor)
+        for (s, p) in values where s.slot != reference && !s.dimmed {
+          parts.append("\(s.slot.info.name)/\(reference.info.name) L \(ratioText(p.loss, base.loss)) g \(ratioText(p.grad, base.grad))")
+        }
+      }
+      for (s, p) in values { parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))") }
     }
-    for (s, p) in values { parts.append("\(s.name) L \(significant(p.loss)) g \(significant(p.grad))") }
     return parts.joined(separator: marker == .ascii ? " | " : " │ ")
   }
 

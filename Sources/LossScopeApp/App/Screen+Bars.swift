@@ -24,28 +24,33 @@ extension Screen {
 
   static func statusLine(_ state: AppState, _ grid: inout Grid, row: Int) {
     let size = "\(state.width)x\(state.height) "
-    var text = state.status
-    var style = Style()
+    defer { grid.put(size, x: state.width - size.count, y: row, style: Style(dim: true)) }
+    let bold = Style(bold: true)
     switch state.overlay {
-    case .prompt(.value(let name), let value, _):
-      text = "\(name) = \(value)_   (a value, a list a,b,c or a range a..b:n; Enter accepts, Esc cancels)"
-      style = Style(bold: true)
-    case .prompt(.yRange, let value, _):
-      text = "y range lo,hi: \(value)_   (Enter accepts, Esc cancels)"
-      style = Style(bold: true)
-    case .prompt(.exportPath, let path, _):
-      text = "export to: \(path)_   (Enter writes, Esc cancels)"
-      style = Style(bold: true)
-    case .prompt(.presetName, let name, _):
-      text = "save preset as: \(name)_   (Enter saves to \(state.userPresetFolder), Esc cancels)"
-      style = Style(bold: true)
+    case .prompt(let prompt, let value, _):
+      let (label, hint): (String, String)
+      switch prompt {
+      case .value(let name): (label, hint) = ("\(name) = ", "a value, a list a,b,c or a range a..b:n; Enter accepts, Esc cancels")
+      case .yRange: (label, hint) = ("y range lo,hi: ", "Enter accepts, Esc cancels")
+      case .exportPath: (label, hint) = ("export to: ", "Enter writes, Esc cancels")
+      case .presetName: (label, hint) = ("save preset as: ", "Enter saves to \(state.userPresetFolder), Esc cancels")
+      }
+      // The line scrolls so that the caret stays on screen; the caret cell is shown reversed.
+      let chars = Array(value), at = state.caret(in: value)
+      let room = max(1, state.width - size.count - label.count - 3)
+      let first = max(0, at - room + 1)
+      let shown = String(chars[first..<min(chars.count, first + room)])
+      var x = grid.put(" " + label, x: 0, y: row, style: bold)
+      let caretX = x + at - first
+      x = grid.put(shown, x: x, y: row, style: bold)
+      grid.put("   (\(hint))", x: max(x, caretX + 1), y: row)
+      let under: Unicode.Scalar = at < chars.count ? chars[at].unicodeScalars.first ?? " " : " "
+      grid.put(under, x: caretX, y: row, style: Style(bold: true, reverse: true))
     case .confirmOverwrite(let path, _):
-      text = "\(path) exists: overwrite? y/n"
-      style = Style(bold: true, reverse: true)
-    default: break
+      grid.put(" \(path) exists: overwrite? y/n", x: 0, y: row, style: Style(bold: true, reverse: true))
+    default:
+      grid.put(" " + state.status, x: 0, y: row)
     }
-    grid.put(" " + text, x: 0, y: row, style: style)
-    grid.put(size, x: state.width - size.count, y: row, style: Style(dim: true))
   }
 }
 

@@ -87,22 +87,13 @@ func promptKey(_ key: Key, prompt: Prompt, text: String, fresh: Bool, _ state: i
     state.overlay = .none
     state.status = "cancelled"
   case .interrupt: return [.quit]
-  case .backspace: state.overlay = .prompt(prompt, text: String(text.dropLast()))
-  case .char("\u{15}"): state.overlay = .prompt(prompt, text: "")  // Ctrl-U: clear
-  case .char("\u{17}"):  // Ctrl-W: the last word
-    var kept = Substring(text)
-    while kept.last == " " { kept.removeLast() }
-    while let last = kept.last, last != " " && last != "/" { kept.removeLast() }
-    state.overlay = .prompt(prompt, text: String(kept))
-  case .char(let c) where c.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7f }):
-    break  // other control characters are never text
-  case .char(let c):
-    let base = fresh ? "" : text
-    state.overlay = .prompt(prompt, text: base.count < promptLimit ? base + String(c) : base)
   case .enter:
     state.overlay = .none
+    state.remember(text, for: prompt)
+    state.promptCaret = nil
+    state.promptHistoryIndex = nil
     return accept(prompt, text: text, &state)
-  default: break
+  default: _ = state.edit(key, prompt: prompt, text: text, fresh: fresh)
   }
   return []
 }

@@ -8,15 +8,19 @@ let promptLimit = 256
 /// dropped, tabs read as spaces.
 func paste(_ text: String, _ state: inout AppState) -> [Effect] {
   guard case .prompt(let prompt, let current, let fresh) = state.overlay else { return [] }
-  var result = fresh ? "" : current
+  let base = fresh ? "" : current
+  let at = fresh ? 0 : state.caret(in: current)
+  var inserted = ""
   for scalar in text.unicodeScalars {
-    if result.unicodeScalars.count >= promptLimit { break }
+    if base.unicodeScalars.count + inserted.unicodeScalars.count >= promptLimit { break }
     if scalar == "\t" {
-      result.append(" ")
+      inserted.append(" ")
     } else if scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value) && !(0x2028...0x202E).contains(scalar.value) {
-      result.unicodeScalars.append(scalar)
+      inserted.unicodeScalars.append(scalar)
     }
   }
-  state.overlay = .prompt(prompt, text: result)
+  let chars = Array(base)
+  state.overlay = .prompt(prompt, text: String(chars[..<at]) + inserted + String(chars[at...]))
+  state.promptCaret = at + inserted.count
   return []
 }

@@ -77,7 +77,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
   case .fineDown: step(-0.1, &state)
   case .typeValue:
     guard let (spec, value) = state.selectedParameter else { state.status = "no parameter to set"; break }
-    state.overlay = .prompt(.value(parameter: spec.name), text: spec.format(value), fresh: true)
+    state.openPrompt(.value(parameter: spec.name), text: spec.format(value), fresh: true)
   case .resetParameter:
     guard let (spec, _) = state.selectedParameter else { state.status = "no parameter to reset"; break }
     setParameter(spec.name, spec.defaultValue, &state)
@@ -90,13 +90,13 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
   case .addView:
     if forward(action, &state) { state.overlay = .picker(adding: true, filter: "", selection: 0) }
   case .export:
-    state.overlay = .prompt(.exportPath, text: "lossscope-\(state.clock().compact).csv")
+    state.openPrompt(.exportPath, text: "lossscope-\(state.clock().compact).csv")
   case .savePreset:
-    state.overlay = .prompt(.presetName, text: "")
+    state.openPrompt(.presetName, text: "")
   case .lessons: state.nextLesson()
   case .nextStep, .previousStep: state.moveInLesson(by: action == .nextStep ? 1 : -1)
   case .cycleYRange:
-    if forward(action, &state), state.status.hasPrefix("type the y range") { state.overlay = .prompt(.yRange, text: "") }
+    if forward(action, &state), state.status.hasPrefix("type the y range") { state.openPrompt(.yRange, text: "") }
   default: _ = forward(action, &state)
   }
   return []
