@@ -14,17 +14,7 @@ struct ExportCommand: ParsableCommand {
       Read the output with pandas.read_csv(path, comment='#').
       """)
 
-  @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
-  var spec: [String] = []
-
-  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).", transform: ArgumentChecks.real)
-  var from: Double?
-
-  @Option(name: .long, parsing: .unconditional, help: "Last x.", transform: ArgumentChecks.real)
-  var to: Double?
-
-  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 201).", transform: ArgumentChecks.integer)
-  var points: Int?
+  @OptionGroup var views: ViewOptions
 
   @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout; - is stdout.")
   var output: String?
@@ -32,22 +22,19 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "circle-plane only: the loss on an N x N grid (sn,sp,loss) instead of the boundaries.", transform: ArgumentChecks.integer)
   var grid: Int?
 
-  @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
-  var preset: String?
-
   func run() throws {
-    let selection = try Selection(spec: spec, preset: preset)
+    let selection = try views.selection()
     if let plane = selection.plane {
-      try Sampling.refuseRange(for: plane.info.name, from: from, to: to, points: points, instead: "--grid N")
+      try views.refuseRange(for: plane, instead: "--grid N")
       try write { sink throws(CLIError) in try plane.writeCSV(grid: grid, to: sink) }
       return
     }
     if grid != nil { throw CLIError("--grid is for circle-plane only") }
     let requests = selection.views
-    let axis = try Sampling.sharedAxis(requests)
-    let samples = try Sampling.grid(
-      axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points)
-    try write { sink throws(CLIError) in CSVExport.write(requests, grid: samples, to: sink) }
+    let (_, samples) = try views.grid(selection, defaultPoints: Sampling.defaultPoints)
+    // The same `# command:` line as the app's files: a reader sees how to make the file again.
+    let command = "# command: " + CSVExport.commandLine(requests, grid: samples)
+    try write { sink throws(CLIError) in CSVExport.write(requests, grid: samples, to: sink, extras: [command]) }
   }
 
   /// To the -o file atomically, or streamed to stdout; `body` checks its input before it writes.

@@ -14,16 +14,10 @@ struct PlaneRequest {
     var seen: [String] = []
     for argument in arguments.dropFirst() {
       if argument == "+" { throw CLIError("\(info.name) is a 2-D view and cannot share a chart with others") }
-      guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
-        throw CLIError("expected name=value after '\(info.name)', got '\(argument)'")
-      }
-      let key = String(argument[..<eq]), text = String(argument[argument.index(after: eq)...])
-      guard request.parameters.index(of: key) != nil else {
-        let valid = info.parameters.map(\.name)
-        let hint = closest(to: key, among: valid).map { " (did you mean '\($0)'?)" } ?? ""
-        throw CLIError("\(info.name) has no parameter '\(key)'\(hint); valid: " + valid.joined(separator: ", "))
-      }
-      if seen.contains(key) { throw CLIError("\(key) is given twice") }
+      let word = try NameValue(argument, after: info.name)
+      let key = word.name, text = word.text
+      _ = try word.spec(in: request.parameters, view: info.name)
+      if seen.contains(key) { throw word.givenTwice }
       if text.contains(",") { throw CLIError("\(key): a 2-D view takes one value, not a sweep") }
       do { try request.parameters.set(key, text: text, view: info.name) } catch { throw CLIError(error.description) }
       seen.append(key)

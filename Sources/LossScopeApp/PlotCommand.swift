@@ -31,17 +31,7 @@ struct PlotCommand: ParsableCommand {
       paper's Fig. 1); `+` adds views on the same axis (`lossscope plot ce + focal`).
       """)
 
-  @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
-  var spec: [String] = []
-
-  @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).", transform: ArgumentChecks.real)
-  var from: Double?
-
-  @Option(name: .long, parsing: .unconditional, help: "Last x.", transform: ArgumentChecks.real)
-  var to: Double?
-
-  @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (default 400).", transform: ArgumentChecks.integer)
-  var points: Int?
+  @OptionGroup var views: ViewOptions
 
   @Option(name: .long, parsing: .unconditional, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
   var width: Int?
@@ -75,13 +65,10 @@ struct PlotCommand: ParsableCommand {
     }
   }
 
-  @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
-  var preset: String?
-
   func run() throws {
-    let selection = try Selection(spec: spec, preset: preset)
+    let selection = try views.selection()
     if let plane = selection.plane {
-      try Sampling.refuseRange(for: plane.info.name, from: from, to: to, points: points, instead: "--width and --height set its detail")
+      try views.refuseRange(for: plane, instead: "--width and --height set its detail")
       let size = outputSize
       var canvas = Grid(width: size.width, height: size.height)
       plane.render(into: &canvas, in: canvas.bounds, marker: marker ?? (colored && !AsciiFallback.enabled ? .braille : .ascii))
@@ -91,9 +78,7 @@ struct PlotCommand: ParsableCommand {
     let requests = selection.views
     let logY = self.logY || selection.preset?.logY == true
     if let problem = LossChart.checkYRange(min: ymin, max: ymax, logY: logY) { throw CLIError(problem) }
-    let axis = try Sampling.sharedAxis(requests)
-    let grid = try Sampling.grid(
-      axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points ?? 400)
+    let (axis, grid) = try views.grid(selection, defaultPoints: 400)
     let count = requests.reduce(0) { $0 + $1.expanded().count }
     if count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(count))") }
     let size = outputSize

@@ -24,11 +24,9 @@ struct Preset {
   mutating func override(_ arguments: [String]) throws(CLIError) {
     var seen: Set<String> = []
     for argument in arguments {
-      guard let eq = argument.firstIndex(of: "=") else {
-        throw CLIError("after --preset, give name=value overrides, not '\(argument.escapedForTerminal(limit: 80))'")
-      }
-      let name = String(argument[..<eq])
-      guard seen.insert(name).inserted else { throw CLIError("\(name.escapedForTerminal(limit: 60)) is given twice") }
+      let word = try NameValue(argument, after: "--preset")
+      let name = word.name
+      guard seen.insert(name).inserted else { throw word.givenTwice }
       var applied = false
       for i in views.indices where views[i].parameters.index(of: name) != nil {
         views[i].replace(name)
@@ -36,7 +34,7 @@ struct Preset {
         applied = true
       }
       if var plane, plane.parameters.index(of: name) != nil {
-        do { try plane.parameters.set(name, text: String(argument[argument.index(after: eq)...]), view: plane.info.name) } catch {
+        do { try plane.parameters.set(name, text: word.text, view: plane.info.name) } catch {
           throw CLIError(error.description)
         }
         self.plane = plane

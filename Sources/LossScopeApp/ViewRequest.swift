@@ -42,21 +42,10 @@ struct ViewRequest {
 
   /// Applies one `name=value` or `name=v1,v2,...` argument.
   mutating func apply(_ argument: String) throws(CLIError) {
-    guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
-      throw CLIError("expected name=value after '\(info.name)', got '\(argument.escapedForTerminal(limit: 80))'")
-    }
-    let name = String(argument[..<eq]), text = String(argument[argument.index(after: eq)...])
-    let shownName = name.escapedForTerminal(limit: 60)
-    guard let index = parameters.index(of: name) else {
-      let valid = parameters.specs.map(\.name)
-      let hint = closest(to: name, among: valid).map { " (did you mean '\($0)'?)" } ?? ""
-      let list = valid.isEmpty ? "it has no parameters" : "valid: " + valid.joined(separator: ", ")
-      throw CLIError("\(info.name) has no parameter '\(shownName)'\(hint); \(list)")
-    }
-    if userSet.contains(name) {
-      throw CLIError("\(name) is given twice")
-    }
-    let spec = parameters.specs[index]
+    let word = try NameValue(argument, after: info.name)
+    let name = word.name, text = word.text
+    let spec = try word.spec(in: parameters, view: info.name)
+    if userSet.contains(name) { throw word.givenTwice }
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     var values: [Double] = []
     for part in parts {
