@@ -14,6 +14,12 @@ public protocol Backend: AnyObject {
   /// Blocks until the next key or resize; nil when input has ended or a signal asked to stop.
   func nextMessage() -> Message?
   func draw(_ grid: Grid)
+  /// While on, `nextMessage` returns `.tick` after about 100 ms without input.
+  func setTicking(_ on: Bool)
+}
+
+extension Backend {
+  public func setTicking(_ on: Bool) {}
 }
 
 enum Runtime {
@@ -24,7 +30,9 @@ enum Runtime {
     let size = backend.size
     _ = update(&state, .resize(width: size.width, height: size.height))
     backend.draw(Screen.render(state))
-    while let message = backend.nextMessage() {
+    while true {
+      backend.setTicking(state.model.wantsTicks)
+      guard let message = backend.nextMessage() else { break }
       var queue = [message]
       while !queue.isEmpty {
         for effect in update(&state, queue.removeFirst()) {
