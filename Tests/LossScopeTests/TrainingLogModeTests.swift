@@ -134,6 +134,21 @@ enum LogFixture {
     }
   }
 
+  @Test func aReplacedFileIsReadAgainFromItsStart() throws {
+    try withLog(0..<40) { path in
+      var state = try Self.opened(path, follow: true)
+      try LogFixture.text(0..<12).write(toFile: path, atomically: true, encoding: .utf8)
+      _ = update(&state, .tick)
+      let m = try #require(Self.log(state))
+      #expect(m.panels.first?.series.map(\.count) == [12, 12])
+      #expect(m.extent.to == 11 && m.cursorX == 11)
+      try "".write(toFile: path, atomically: true, encoding: .utf8)
+      _ = update(&state, .tick)
+      #expect(Self.log(state)?.panels.isEmpty == true)
+      #expect(Screen.render(state).text.contains("waiting for points in \(path)"))
+    }
+  }
+
   @Test func undoAcrossNewPointsKeepsThemAfterTheNextTick() throws {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: true)

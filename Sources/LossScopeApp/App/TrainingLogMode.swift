@@ -124,7 +124,7 @@ struct TrainingLogMode {
       }
     }
     let xs = panels.flatMap { $0.series.flatMap { $0.xs.filter(\.isFinite) } }
-    if let lo = xs.min(), let hi = xs.max() { extent = lo < hi ? (lo, hi) : (lo - 0.5, hi + 0.5) }
+    if let lo = xs.min(), let hi = xs.max() { extent = lo < hi ? (lo, hi) : (lo - 0.5, hi + 0.5) } else { extent = (0, 1) }
     let values = panels.flatMap { $0.series.flatMap { $0.values.filter(\.isFinite) } }
     if let lo = values.min(), let hi = values.max() { autoLogY = lo > 0 && hi / lo > 100 }
     redraw()
