@@ -195,6 +195,27 @@ enum LogFixture {
     }
   }
 
+  /// Keys that never leave 100 ms of silence (held down) still let the file be read.
+  @Test func keysInARowStillReadTheFile() throws {
+    final class Slow: Backend {
+      var size: (width: Int, height: Int) { (100, 30) }
+      var keys = 2
+      func nextMessage() -> Message? {
+        guard keys > 0 else { return nil }
+        keys -= 1
+        usleep(120_000)
+        return .key(.char("y"))
+      }
+      func draw(_ grid: Grid) {}
+    }
+    try withLog(0..<40) { path in
+      let state = try Self.opened(path, follow: true)
+      try LogFixture.append(LogFixture.text(40..<45, header: false), to: path)
+      let end = Runtime.run(state, on: Slow())
+      #expect(Self.log(end)?.panels.first?.series.first?.count == 45)
+    }
+  }
+
   @Test func exportWritesWhatTheCommandWrites() throws {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: false)
