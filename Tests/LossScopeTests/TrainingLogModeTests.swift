@@ -149,6 +149,27 @@ enum LogFixture {
     }
   }
 
+  @Test func aBadAppendedLineStopsFollowingWithItsPlace() throws {
+    try withLog(0..<40) { path in
+      var state = try Self.opened(path, follow: true)
+      try LogFixture.append("40,0.5,oops\u{1b}[2J\n", to: path)
+      _ = update(&state, .tick)
+      #expect(state.status.contains("line 42") && state.status.hasSuffix("(no longer following)"), "\(state.status)")
+      #expect(!state.status.contains("\u{1b}") && !state.model.wantsTicks)
+      #expect(state.model.title.hasSuffix("stopped"))
+    }
+  }
+
+  @Test func controlCharactersInNamesAreShownEscaped() throws {
+    try withLog(0..<0) { path in
+      try "step,lo\u{1b}ss,val_lo\u{1b}ss\n0,1,2\n1,0.5,1\n".write(toFile: path, atomically: true, encoding: .utf8)
+      let state = try Self.opened(path, follow: false)
+      let screen = Screen.render(state).text
+      #expect(!screen.unicodeScalars.contains("\u{1b}"))
+      #expect(screen.contains("lo\\u{1b}ss / val_lo\\u{1b}ss"), "\(screen)")
+    }
+  }
+
   @Test func undoAcrossNewPointsKeepsThemAfterTheNextTick() throws {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: true)

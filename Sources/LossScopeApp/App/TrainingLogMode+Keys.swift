@@ -6,7 +6,7 @@ extension TrainingLogMode: ModeModel {
   var asMode: Mode { .log(self) }
 
   var title: String {
-    let files = feed.paths.count == 1 ? feed.paths[0] : "\(feed.paths.count) files"
+    let files = feed.paths.count == 1 ? Self.shown(feed.paths[0]) : "\(feed.paths.count) files"
     return "log \(files)  \(smoother.summary)" + (follow ? (problem == nil ? "  following" : "  stopped") : "")
   }
 

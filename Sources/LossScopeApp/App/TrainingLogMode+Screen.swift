@@ -7,7 +7,7 @@ extension TrainingLogMode {
   /// As many panels as have about 8 rows each, the cursor drawn on every one.
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
     guard !charts.isEmpty else {
-      let text = follow ? "waiting for points in \(feed.paths.joined(separator: ", "))" : "no train/val pair in these logs"
+      let text = follow ? "waiting for points in \(feed.paths.map(Self.shown).joined(separator: ", "))" : "no train/val pair in these logs"
       grid.put(String(text.prefix(max(0, rect.width - 2))), x: rect.x + 1, y: rect.y + rect.height / 2)
       return
     }
@@ -30,7 +30,7 @@ extension TrainingLogMode {
     for panel in panels.prefix(4) {
       for (i, s) in panel.series.enumerated() {
         guard let k = Self.index(s, atOrBefore: x) else { continue }
-        parts.append("\(s.metric) \(significant(s.values[k])) ~\(significant(panel.smoothed[i][k]))")
+        parts.append("\(Self.shown(s.metric)) \(significant(s.values[k])) ~\(significant(panel.smoothed[i][k]))")
       }
     }
     if let d = panels.first?.diagnosis {
@@ -51,7 +51,9 @@ extension TrainingLogMode {
     words += ["--smoother", name]
     if name == "ema" { words += ["--smooth", formatNumber(settings["smooth"])] }
     if name == "ma", let window { words += ["--window", String(window)] }
-    return words.map(CSVExport.shellQuoted).joined(separator: " ")
+    let line = words.map(CSVExport.shellQuoted).joined(separator: " ")
+    // A line break in a path would end the `# command:` line: such a name is shown escaped.
+    return line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? LogText.escaped(line, limit: 4000) : line
   }
 
   /// Every point read so far, exact, with its smoothed value: what the command writes.

@@ -144,11 +144,11 @@ struct TrainingLogMode {
         let raw = LogEnvelope(columns: columns, xs: inside.map { s.xs[$0] }, ys: inside.map { s.values[$0] }).outline
         let smooth = LogEnvelope(columns: columns, xs: inside.map { s.xs[$0] }, ys: inside.map { panel.smoothed[i][$0] }).outline
         series.append(Series("", xs: raw.xs, ys: raw.ys, color: color, dimmed: true, glyph: "."))
-        series.append(Series(s.metric, xs: smooth.xs, ys: smooth.ys, color: color))
+        series.append(Series(Self.shown(s.metric), xs: smooth.xs, ys: smooth.ys, color: color))
       }
       let verdict = ([panel.diagnosis.verdict.rawValue] + panel.diagnosis.flags).joined(separator: "+")
-      let members = ([panel.pair.train] + (panel.pair.val.map { [$0] } ?? [])).joined(separator: " / ")
-      return Chart(series, title: "\(panel.run): \(members)  \(verdict)", xAxis: Axis(feed.set.axis.rawValue, range: .explicit(from, to)),
+      let members = ([panel.pair.train] + (panel.pair.val.map { [$0] } ?? [])).map(Self.shown).joined(separator: " / ")
+      return Chart(series, title: "\(Self.shown(panel.run)): \(members)  \(verdict)", xAxis: Axis(feed.set.axis.rawValue, range: .explicit(from, to)),
                         yAxis: Axis(logY ? "value (log)" : "value", scale: logY ? .log10 : .linear))
     }
   }
@@ -170,6 +170,9 @@ struct TrainingLogMode {
     if let now = panels.first?.diagnosis.verdict, now != before { return "diagnosis now: \(now.rawValue)" }
     return nil
   }
+
+  /// A file or metric name as the screen shows it: control characters escaped, at most 200 long.
+  static func shown(_ name: String) -> String { LogText.escaped(name, limit: 200) }
 
   /// The x of the point of `s` at or before `x` (the first point when none is), as an index.
   static func index(_ s: LogSeries, atOrBefore x: Double) -> Int? {
