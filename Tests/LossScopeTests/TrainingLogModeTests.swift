@@ -170,6 +170,20 @@ enum LogFixture {
     }
   }
 
+  @Test func severalRunsAreNumberedOnTheScreenAndInTheReadout() throws {
+    try withLog(0..<40) { path in
+      let other = path.replacingOccurrences(of: "metrics.csv", with: "other.csv")
+      try LogFixture.text(0..<20).write(toFile: other, atomically: true, encoding: .utf8)
+      var state = AppState(mode: .log(try TrainingLogMode.open([path, other], follow: false)), width: 120, height: 40)
+      state.marker = .ascii
+      let screen = Screen.render(state).text
+      #expect(screen.contains("[1] \(path): loss / val_loss  learning") && screen.contains("[2] \(other): loss / val_loss"), "\(screen)")
+      #expect(state.model.readout(marker: .ascii).hasPrefix("step 39 | [1] loss 0.249 ~"))
+      #expect(state.model.readout(marker: .ascii).contains("| [2] loss \(significant(2 * exp(-19.0 / 15) + 0.1)) ~"))
+      #expect(state.model.title.contains("2 files"))
+    }
+  }
+
   @Test func undoAcrossNewPointsKeepsThemAfterTheNextTick() throws {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: true)

@@ -27,10 +27,11 @@ extension TrainingLogMode {
   func readout(marker: Marker) -> String {
     let x = cursorX
     var parts = ["\(feed.set.axis.rawValue) \(formatLogNumber(x))"]
-    for panel in panels.prefix(4) {
+    // Several panels (runs) may log the same names: each is numbered as its panel's title is.
+    for (n, panel) in panels.prefix(4).enumerated() {
       for (i, s) in panel.series.enumerated() {
         guard let k = Self.index(s, atOrBefore: x) else { continue }
-        parts.append("\(Self.shown(s.metric)) \(significant(s.values[k])) ~\(significant(panel.smoothed[i][k]))")
+        parts.append((panels.count > 1 ? "[\(n + 1)] " : "") + "\(Self.shown(s.metric)) \(significant(s.values[k])) ~\(significant(panel.smoothed[i][k]))")
       }
     }
     if let d = panels.first?.diagnosis {

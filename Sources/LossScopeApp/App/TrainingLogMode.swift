@@ -136,7 +136,8 @@ struct TrainingLogMode {
     let (from, to) = shown
     let columns = max(2, 2 * plotWidth)
     let logY = self.logY
-    charts = panels.map { panel in
+    let numbered = panels.count > 1
+    charts = panels.enumerated().map { n, panel in
       var series: [Series] = []
       for (i, s) in panel.series.enumerated() {
         let color = Color.seriesPalette[i % Color.seriesPalette.count]
@@ -148,7 +149,7 @@ struct TrainingLogMode {
       }
       let verdict = ([panel.diagnosis.verdict.rawValue] + panel.diagnosis.flags).joined(separator: "+")
       let members = ([panel.pair.train] + (panel.pair.val.map { [$0] } ?? [])).map(Self.shown).joined(separator: " / ")
-      return Chart(series, title: "\(Self.shown(panel.run)): \(members)  \(verdict)", xAxis: Axis(feed.set.axis.rawValue, range: .explicit(from, to)),
+      return Chart(series, title: (numbered ? "[\(n + 1)] " : "") + "\(Self.shown(panel.run)): \(members)  \(verdict)", xAxis: Axis(feed.set.axis.rawValue, range: .explicit(from, to)),
                         yAxis: Axis(logY ? "value (log)" : "value", scale: logY ? .log10 : .linear))
     }
   }
