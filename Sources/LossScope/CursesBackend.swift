@@ -74,10 +74,18 @@ final class CursesBackend: Terminal {
     return (min(Int(x), Self.maxSize.width), min(Int(y), Self.maxSize.height))
   }
 
+  /// Set by the runtime while the app follows a file: get_wch then waits at most 100 ms.
+  private var ticking = false
+  func setTicking(_ on: Bool) { ticking = on }
+
   func nextMessage() -> Message? {
     while pendingSignal == 0 {
       if pendingStop != 0 { return suspend() }
       var wch: wint_t = 0
+      // Set on every read: a paste's reads change the timeout. errno is cleared so that a
+      // timeout (ERR, errno 0) is not mistaken for an interrupted read.
+      _ = wtimeout(cn_stdscr(), ticking ? 100 : -1)
+      errno = 0
       let rc = get_wch(&wch)
       if rc != ERR { spuriousErrors = 0 }
       if rc == KEY_CODE_YES {
@@ -87,6 +95,9 @@ final class CursesBackend: Terminal {
         if wch == 26 { return suspend() }  // Ctrl-Z: raw mode delivers it as a key
         if wch == 27, let text = readPaste() { return .paste(text) }
         if let key = Self.characterKey(UInt32(wch)) { return .key(key) }
+      } else if ticking && errno != EINTR {
+        var once = 0
+        return Self.inputStillOpen(&once) ? .tick : nil  // a timeout, unless the terminal went away
       } else if errno != EINTR && !Self.inputStillOpen(&spuriousErrors) {
         return nil  // input closed (the terminal went away)
       }

@@ -63,7 +63,24 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var input: PredictionOptions
 
+  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Open training logs (as `lossscope log` reads them) in the log mode.", valueName: "file"))
+  var log: [String] = []
+
+  @Flag(name: .long, help: "With --log: keep reading what is appended; new points appear as they are written.")
+  var follow = false
+
+  func validate() throws {
+    if follow && log.isEmpty { throw ValidationError("--follow needs --log FILE...") }
+    if !log.isEmpty && (!spec.isEmpty || preset != nil || !input.predictions.isEmpty) {
+      throw ValidationError("--log opens the training-log mode alone: no views, preset or predictions with it")
+    }
+  }
+
   func run() throws {
+    if !log.isEmpty {
+      try Self.runApp(AppState(mode: .log(try TrainingLogMode.open(log, follow: follow))))
+      return
+    }
     if !input.predictions.isEmpty {
       let population = try PopulationLoader.load(
         predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)

@@ -43,6 +43,7 @@ struct SeededGenerator: RandomNumberGenerator {
     ("export prompt", [.char("e")]),
     ("preset prompt", [.char("w")]),
     ("sweep and ghost", [.char("s"), .char("g"), .char("a")] + typed("anchor") + [.enter]),
+    ("training log, followed", []),
   ]
 
   /// Keys a user may press: every binding, the special keys, text and a few strangers.
@@ -66,7 +67,7 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 
   @Test(arguments: starts.indices)
-  func randomKeysKeepAValidStateAndAFullFrame(_ index: Int) {
+  func randomKeysKeepAValidStateAndAFullFrame(_ index: Int) throws {
     let (name, opening) = Self.starts[index]
     var rng = SeededGenerator(state: UInt64(index) &* 7919 &+ 1)
     let clock = ContinuousClock()
@@ -77,12 +78,15 @@ struct SeededGenerator: RandomNumberGenerator {
         state.population = Self.filePopulation
         state.open(.ghm(GHMMode(file: Self.filePopulation)))
       }
+      if name.hasPrefix("training log") { state.open(.log(try #require(try? TrainingLogMode.open([LogFixture.shared], follow: true)))) }
       _ = press(opening, &state)
       var history: [String] = []
       for _ in 0..<120 {
         let message: Message
         if Int.random(in: 0..<20, using: &rng) == 0 {
           message = .resize(width: Int.random(in: 0...260, using: &rng), height: Int.random(in: 0...90, using: &rng))
+        } else if Int.random(in: 0..<10, using: &rng) == 0 {
+          message = .tick
         } else {
           message = .key(Self.alphabet.randomElement(using: &rng) ?? .escape)
         }

@@ -25,8 +25,8 @@ func runShell(_ command: String, in folder: String = "/", environment: [String: 
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("x").path
-    // Copied by a child process: a writable descriptor held here while other tests fork would
-    // make the copy "Text file busy".
+    // Copied by cp, not in this process: a child spawned meanwhile by a parallel test (a tmux
+    // server lives long) would inherit the open copy and make running it fail with ETXTBSY.
     #expect(try spawn(["cp", lossscopeBinary.path, copy]).status == 0)
     let r = try runShell("\(copy) export --preset focal-fig1 --points 3", in: "/", environment: ["XDG_CONFIG_HOME": folder.path])
     #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")

@@ -20,6 +20,8 @@ public enum Message: Equatable, Sendable {
   case writeFailed(message: String)
   /// Text pasted as a whole (bracketed paste): typed into an open prompt, never run as keys.
   case paste(String)
+  /// About 100 ms passed without a key, sent only while the mode wants ticks (a followed log).
+  case tick
 }
 
 /// I/O the update function asks for; the runtime carries it out and reports back with a message.

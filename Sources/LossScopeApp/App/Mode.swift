@@ -44,11 +44,16 @@ protocol ModeModel {
   mutating func resize(width: Int)
   /// Itself, as a case of the closed set.
   var asMode: Mode { get }
+  /// Whether the runtime should send `.tick` about every 100 ms (a followed file), and what it does.
+  var wantsTicks: Bool { get }
+  mutating func tick() -> String?
 }
 
 extension ModeModel {
   var axisName: String? { nil }
   var population: Population? { nil }
+  var wantsTicks: Bool { false }
+  mutating func tick() -> String? { nil }
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
   mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
   mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply { .notHere("a 2-D view stands alone") }
@@ -71,6 +76,7 @@ enum Mode {
   case curves(CurvesMode)
   case ghm(GHMMode)
   case plane(PlaneMode)
+  case log(TrainingLogMode)
 
   /// The one switch over the modes.
   var model: any ModeModel {
@@ -79,6 +85,7 @@ enum Mode {
       case .curves(let m): return m
       case .ghm(let m): return m
       case .plane(let m): return m
+      case .log(let m): return m
       }
     }
     set { self = newValue.asMode }

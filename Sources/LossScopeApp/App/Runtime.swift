@@ -14,6 +14,12 @@ public protocol Backend: AnyObject {
   /// Blocks until the next key or resize; nil when input has ended or a signal asked to stop.
   func nextMessage() -> Message?
   func draw(_ grid: Grid)
+  /// While on, `nextMessage` returns `.tick` after about 100 ms without input.
+  func setTicking(_ on: Bool)
+}
+
+extension Backend {
+  public func setTicking(_ on: Bool) {}
 }
 
 enum Runtime {
@@ -24,8 +30,18 @@ enum Runtime {
     let size = backend.size
     _ = update(&state, .resize(width: size.width, height: size.height))
     backend.draw(Screen.render(state))
-    while let message = backend.nextMessage() {
+    var lastTick = ContinuousClock.now
+    while true {
+      backend.setTicking(state.model.wantsTicks)
+      guard let message = backend.nextMessage() else { break }
       var queue = [message]
+      // Keys held down leave no 100 ms of silence: a followed file is read between them too.
+      if message == .tick || !state.model.wantsTicks {
+        lastTick = .now
+      } else if ContinuousClock.now - lastTick >= .milliseconds(100) {
+        queue.append(.tick)
+        lastTick = .now
+      }
       while !queue.isEmpty {
         for effect in update(&state, queue.removeFirst()) {
           switch effect {

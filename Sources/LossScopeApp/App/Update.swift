@@ -29,6 +29,7 @@ private func apply(_ message: Message, _ state: inout AppState) -> [Effect] {
     return handle(key, &state)
   case .paste(let text):
     return paste(text, &state)
+  case .tick: return tick(&state)
   }
 }
 
