@@ -9,7 +9,7 @@ struct LearnCommand: ParsableCommand {
     abstract: "Step-by-step lessons: CE vs focal vs GHM, margins, temperature.",
     discussion: "Each step sets up the screen, asks you to move the cursor or change a parameter, then shows the computed fact. n or Space: next step, p: previous, t: next topic, q: quit.")
 
-  @Argument(help: "The topic; without one, the topics are listed.")
+  @Argument(help: "The topic; without one, the topics are listed.", completion: Completions.lessonKind)
   var topic: String?
 
   func run() throws {

@@ -7,7 +7,7 @@ struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List the loss views, or describe one in full.")
 
-  @Argument(help: "A view to describe in full.")
+  @Argument(help: "A view to describe in full.", completion: Completions.viewNameKind)
   var view: String?
 
   @Flag(name: .long, help: "Every view in full as Markdown: the reference page docs/views.md holds.")

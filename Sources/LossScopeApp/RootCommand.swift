@@ -55,10 +55,11 @@ struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "open", abstract: "Open the interactive view (the default).")
 
-  @Argument(help: ArgumentHelp("Views to open: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
+  @Argument(help: ArgumentHelp("Views to open: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"),
+            completion: Completions.viewKind)
   var spec: [String] = []
 
-  @Option(name: .long, help: "Open on a preset (NAME or PATH); name=value arguments override it.")
+  @Option(name: .long, help: "Open on a preset (NAME or PATH); name=value arguments override it.", completion: Completions.presetKind)
   var preset: String?
 
   @OptionGroup var input: PredictionOptions

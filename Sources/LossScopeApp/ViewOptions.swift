@@ -4,7 +4,8 @@ import ArgumentParser
 import Losses
 
 struct ViewOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"))
+  @Argument(help: ArgumentHelp("The view and its parameters: VIEW [name=value ...] [+ VIEW ...]", valueName: "view"),
+            completion: Completions.viewKind)
   var spec: [String] = []
 
   @Option(name: .long, parsing: .unconditional, help: "First x (default: the axis's default range).", transform: ArgumentChecks.real)
@@ -16,7 +17,7 @@ struct ViewOptions: ParsableArguments {
   @Option(name: .long, parsing: .unconditional, help: "Number of x values, at least 2 (export: 201, plot: 400).", transform: ArgumentChecks.integer)
   var points: Int?
 
-  @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.")
+  @Option(name: .long, help: "Start from a preset (NAME or PATH); name=value arguments override it.", completion: Completions.presetKind)
   var preset: String?
 
   /// The views (or 2-D view) asked for, with the preset's values where the command line gives none.
