@@ -23,3 +23,14 @@ static inline int cn_mvadd_wchar(int y, int x, wchar_t ch, attr_t a, short pair)
   if (setcchar(&cc, s, a, pair, NULL) != OK) return ERR;
   return mvadd_wch(y, x, &cc);
 }
+
+/* Mouse: the buttons the app reads (press or click of the first button, the wheel), and one event. */
+static inline mmask_t cn_mouse_mask(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int cn_mouse_event(int *x, int *y, int *button) {
+  MEVENT e;
+  if (getmouse(&e) != OK) return ERR;
+  *x = e.x;
+  *y = e.y;
+  *button = (e.bstate & BUTTON4_PRESSED) ? 4 : (e.bstate & BUTTON5_PRESSED) ? 5 : (e.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) ? 1 : 0;
+  return OK;
+}

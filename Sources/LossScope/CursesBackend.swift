@@ -41,6 +41,11 @@ final class CursesBackend: Terminal {
     _ = set_escdelay(25)
     _ = curs_set(0)
     Self.bracketedPaste(true)
+    // Clicks and the wheel, unless the user needs the mouse for the terminal's own selection.
+    if TerminalHost.mouse {
+      _ = mousemask(cn_mouse_mask(), nil)
+      _ = mouseinterval(0)
+    }
     colors = color && has_colors()
     if colors {
       _ = start_color()
@@ -90,6 +95,7 @@ final class CursesBackend: Terminal {
       if rc != ERR { spuriousErrors = 0 }
       if rc == KEY_CODE_YES {
         if Int32(wch) == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+        if Int32(wch) == KEY_MOUSE, let message = Self.mouseMessage() { return message }
         if let key = Self.functionKey(Int32(wch)) { return .key(key) }
       } else if rc == OK {
         if wch == 26 { return suspend() }  // Ctrl-Z: raw mode delivers it as a key
@@ -154,6 +160,18 @@ final class CursesBackend: Terminal {
     case KEY_BTAB: return .backTab
     case KEY_BACKSPACE: return .backspace
     case KEY_ENTER: return .enter
+    default: return nil
+    }
+  }
+
+  /// The mouse event curses has queued: a press of the first button or a turn of the wheel.
+  static func mouseMessage() -> Message? {
+    var x: Int32 = 0, y: Int32 = 0, button: Int32 = 0
+    guard cn_mouse_event(&x, &y, &button) == OK else { return nil }
+    switch button {
+    case 1: return .mouse(x: Int(x), y: Int(y), button: .press)
+    case 4: return .mouse(x: Int(x), y: Int(y), button: .wheelUp)
+    case 5: return .mouse(x: Int(x), y: Int(y), button: .wheelDown)
     default: return nil
     }
   }

@@ -126,6 +126,15 @@ extension PlaneRequest {
     }
   }
 
+  /// The plane's (x, y) at a screen cell of `rect` (as `render` lays it out), nil off the plot.
+  func point(atColumn column: Int, row: Int, in rect: Rect) -> (Double, Double)? {
+    guard rect.height > 3 else { return nil }
+    let layout = regionPlot().layout(in: rect.splitBottom(2).0)
+    let plot = layout.plot
+    guard column >= plot.x, column < plot.maxX, row >= plot.y, row < plot.maxY else { return nil }
+    return (layout.x(atColumn: column), layout.y(atRow: row))
+  }
+
   /// What the labelled marks are, from the numbers at each: `A loss 22.9, B 1.23e-20; T, T' on
   /// the circle (loss log 2)`. The legend row shows it when it fits; the app's status line can too.
   func markNotes(_ marks: [Annotation]) -> String {

@@ -77,6 +77,9 @@ struct OpenCommand: ParsableCommand {
     }
   }
 
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text) instead of clicks and the wheel.")
+  var noMouse = false
+
   func run() throws {
     if !log.isEmpty {
       try Self.runApp(AppState(mode: .log(try TrainingLogMode.open(log, follow: follow))))

@@ -83,7 +83,11 @@ struct SeededGenerator: RandomNumberGenerator {
       var history: [String] = []
       for _ in 0..<120 {
         let message: Message
-        if Int.random(in: 0..<20, using: &rng) == 0 {
+        if Int.random(in: 0..<25, using: &rng) == 0 {
+          let buttons: [MouseButton] = [.press, .wheelUp, .wheelDown]
+          message = .mouse(x: Int.random(in: -2...state.width + 2, using: &rng), y: Int.random(in: -2...state.height + 2, using: &rng),
+                           button: buttons.randomElement(using: &rng) ?? .press)
+        } else if Int.random(in: 0..<20, using: &rng) == 0 {
           message = .resize(width: Int.random(in: 0...260, using: &rng), height: Int.random(in: 0...90, using: &rng))
         } else if Int.random(in: 0..<10, using: &rng) == 0 {
           message = .tick

@@ -5,12 +5,28 @@ import Plot
 
 extension CurvesMode {
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
+    stack(marker).render(into: &grid, in: rect)
+  }
+
+  /// The loss and gradient panels as drawn.
+  func stack(_ marker: Marker) -> ChartStack {
     var lo: Double?, hi: Double?
     if case .fixed(let a, let b) = yRange { (lo, hi) = (a, b) }
-    let stack = LossChart.stack(
+    return LossChart.stack(
       curves, axis: axis, title: "", logY: logY, marker: marker, grad: true, cursor: cursor, yMin: lo, yMax: hi,
       yFull: yRange == .full)
-    stack.render(into: &grid, in: rect)
+  }
+
+  /// A click puts the cursor at the x under the pointer; the wheel zooms x around it.
+  mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply {
+    guard let layout = stack(marker).layouts(in: rect).first(where: { $0.plot.width > 0 }),
+          x >= layout.plot.x, x < layout.plot.maxX else { return .notHere("") }
+    place(cursor: layout.x(atColumn: x))
+    switch button {
+    case .press: return .done(nil)
+    case .wheelUp: return perform(.zoomIn, selected: nil)
+    case .wheelDown: return perform(.zoomOut, selected: nil)
+    }
   }
 
   /// `pt 0.900 │ focal/ce L 0.0100 g 0.0290 │ focal L 0.00105 g 0.00290 │ ce L 0.105 g 0.100`:

@@ -11,6 +11,11 @@ public enum Key: Equatable, Sendable {
   case interrupt
 }
 
+/// What the mouse did: a press of the first button, or a turn of the wheel.
+public enum MouseButton: Equatable, Sendable {
+  case press, wheelUp, wheelDown
+}
+
 public enum Message: Equatable, Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
@@ -20,6 +25,8 @@ public enum Message: Equatable, Sendable {
   case writeFailed(message: String)
   /// Text pasted as a whole (bracketed paste): typed into an open prompt, never run as keys.
   case paste(String)
+  /// A click or a wheel turn at a cell of the screen.
+  case mouse(x: Int, y: Int, button: MouseButton)
   /// About 100 ms passed without a key, sent only while the mode wants ticks (a followed log).
   case tick
 }

@@ -26,6 +26,8 @@ protocol ModeModel {
   var population: Population? { get }
   /// Several values typed at `=` (`0,0.5,1`, `0.05..1:5`, or a 2-D view's `sn,sp`).
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
+  /// A click or wheel turn at screen cell (x, y) inside the panels `rect`.
+  mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply
   /// `lo,hi` typed after `Y`.
   mutating func typedYRange(_ text: String) -> ModeReply
   /// A curve view chosen in the picker: it replaces the active view or is added beside it.
@@ -56,6 +58,7 @@ extension ModeModel {
   mutating func tick() -> String? { nil }
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
   mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
+  mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply { .notHere("") }
   mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply { .notHere("a 2-D view stands alone") }
 }
 

@@ -85,6 +85,13 @@ extension PlaneMode: ModeModel {
 
   mutating func resize(width: Int) {}
 
+  /// A click puts the point where it lands on the plane.
+  mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply {
+    guard button == .press, let (px, py) = request.point(atColumn: x, row: y, in: rect) else { return .notHere("") }
+    place(x: px, y: py)
+    return .done(nil)
+  }
+
   /// `=` with `x,y` puts the point there (sn,sp, or theta1,theta2 in degrees).
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0).trimmingCharacters(in: " ")) }

@@ -11,15 +11,30 @@ extension Screen {
       return
     }
     let selected = min(state.selected, editable.count - 1)
-    let items = editable.map { spec, value in " \(spec.name)=\(spec.format(value)) \(spec.rangeText) " }
-    // Start early enough that the selected item is on screen.
-    var first = 0
-    while items[first...selected].map(\.count).reduce(0, +) + 2 > state.width && first < selected { first += 1 }
-    var x = first > 0 ? grid.put("…", x: 0, y: row) : 0
-    for i in first..<items.count {
-      let style = i == selected ? Style(bold: true, reverse: true) : Style()
-      x = grid.put(items[i], x: x, y: row, style: style) + 1
+    let items = parameterItems(state)
+    if let first = items.first, first.index > 0 { grid.put("…", x: 0, y: row) }
+    for item in items {
+      let style = item.index == selected ? Style(bold: true, reverse: true) : Style()
+      grid.put(item.text, x: item.columns.lowerBound, y: row, style: style)
     }
+  }
+
+  /// Where each parameter stands on the bar: the items from the first one that keeps the
+  /// selected item on screen. The bar draws them, a click finds one.
+  static func parameterItems(_ state: AppState) -> [(index: Int, text: String, columns: Range<Int>)] {
+    let editable = state.model.parameters
+    guard !editable.isEmpty else { return [] }
+    let selected = min(max(0, state.selected), editable.count - 1)
+    let texts = editable.map { spec, value in " \(spec.name)=\(spec.format(value)) \(spec.rangeText) " }
+    var first = 0
+    while texts[first...selected].map(\.count).reduce(0, +) + 2 > state.width && first < selected { first += 1 }
+    var x = first > 0 ? 1 : 0
+    var result: [(index: Int, text: String, columns: Range<Int>)] = []
+    for i in first..<texts.count {
+      result.append((i, texts[i], x..<(x + texts[i].count)))
+      x += texts[i].count + 1
+    }
+    return result
   }
 
   static func statusLine(_ state: AppState, _ grid: inout Grid, row: Int) {

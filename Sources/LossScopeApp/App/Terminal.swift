@@ -28,4 +28,6 @@ public enum TerminalError: Error, CustomStringConvertible {
 public enum TerminalHost {
   public typealias Opener = @Sendable (_ color: Bool) throws(TerminalError) -> any Terminal
   nonisolated(unsafe) public static var open: Opener = { _ throws(TerminalError) in throw .noBackend }
+  /// Whether the app takes clicks and the wheel (`--no-mouse` leaves the mouse to the terminal).
+  nonisolated(unsafe) public static var mouse = true
 }

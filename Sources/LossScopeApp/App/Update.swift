@@ -27,6 +27,8 @@ private func apply(_ message: Message, _ state: inout AppState) -> [Effect] {
     return []
   case .key(let key):
     return handle(key, &state)
+  case .mouse(let x, let y, let button):
+    return mouse(x: x, y: y, button: button, &state)
   case .paste(let text):
     return paste(text, &state)
   case .tick: return tick(&state)
