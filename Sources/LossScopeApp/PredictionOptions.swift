@@ -35,8 +35,12 @@ struct PredictionOptions: ParsableArguments {
       guard labels.count == npy.count else {
         throw ValidationError("each .npy predictions file needs its labels: --labels FILE (\(npy.count) needed, \(labels.count) given)")
       }
-    } else if !labels.isEmpty {
-      throw ValidationError("--labels goes with .npy predictions; a CSV has its label column")
+    } else if !labels.isEmpty && !predictions.isEmpty {
+      throw ValidationError(Self.labelsAlone)
     }
   }
+
+  /// --labels without predictions: refused by each command, as the app takes it with --embeddings.
+  static let labelsAlone = "--labels goes with .npy predictions; a CSV has its label column"
+  var labelsWithoutPredictions: Bool { predictions.isEmpty && !labels.isEmpty }
 }

@@ -61,7 +61,18 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var input: PredictionOptions
 
+  @Option(name: .long, help: "Open the embeddings view on these embeddings (.npy with --labels, or CSV with a label column).")
+  var embeddings: String?
+
+  func validate() throws {
+    if embeddings == nil && input.labelsWithoutPredictions { throw ValidationError(PredictionOptions.labelsAlone) }
+  }
+
   func run() throws {
+    if let embeddings {
+      try Self.runApp(AppState(mode: .embeddings(try EmbeddingsMode.open(embeddings, labels: input.labels, others: !input.predictions.isEmpty || !spec.isEmpty || preset != nil))))
+      return
+    }
     if !input.predictions.isEmpty {
       let population = try PopulationLoader.load(
         predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)

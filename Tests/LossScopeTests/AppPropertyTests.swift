@@ -33,6 +33,7 @@ struct SeededGenerator: RandomNumberGenerator {
     ("ghm", [.char("v")] + typed("ghm") + [.enter]),
     ("circle-plane", [.char("v")] + typed("circle-plane") + [.enter]),
     ("margins", [.char("v")] + typed("margins") + [.enter]),
+    ("embeddings", [.char("v")] + typed("embeddings") + [.enter]),
     ("lesson 1", [.char("t")]),
     ("lesson 2", [.char("t"), .char("t")]),
     ("lesson 3", [.char("t"), .char("t"), .char("t")]),
@@ -79,7 +80,7 @@ struct SeededGenerator: RandomNumberGenerator {
       }
       _ = press(opening, &state)
       var history: [String] = []
-      for _ in 0..<120 {
+      for _ in 0..<120 where clock.now < deadline {
         let message: Message
         if Int.random(in: 0..<20, using: &rng) == 0 {
           message = .resize(width: Int.random(in: 0...260, using: &rng), height: Int.random(in: 0...90, using: &rng))

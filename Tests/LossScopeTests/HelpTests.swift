@@ -60,7 +60,9 @@ import Testing
     _ = press([.char("v")] + typed("ghm") + [.enter], &ghm)
     var plane = fresh()
     _ = press([.char("v")] + typed("margins") + [.enter], &plane)
-    for state in [fresh(), ghm, plane] {
+    var embeddings = fresh()
+    _ = press([.char("v")] + typed("embeddings") + [.enter], &embeddings)
+    for state in [fresh(), ghm, plane, embeddings] {
       for action in KeyMap.modeOnly {
         var model = state.model
         let reply = model.perform(action, selected: state.selectedParameter?.spec)
