@@ -97,7 +97,7 @@ extension EmbeddingsMode: ModeModel {
   func preset(name: String) -> String {
     PresetWriter.header(name: name, description: "circle plane of " + title)
       + "# not supported for embeddings: a preset holds no data; this is the circle plane at the same m and gamma.\n"
-      + "# The embeddings view itself: \(command(table: "summary"))\n"
+      + "# The embeddings view itself: \(command(table: "summary").replacingAll("\n", with: "\\n"))\n"
       + "view = \"circle-plane\"\n\n[parameters]\n"
       + "margin = \(formatNumber(values.circleMargin))\nscale = \(formatNumber(values.circleScale))\n"
   }
