@@ -103,10 +103,14 @@ import Testing
     #expect(text.contains("anchor row \(e.selectedAnchor!.index)") && text.contains("hardest of 374 positives"))
     #expect(text.contains("align \(significant(e.report.summary.alignment)) unif \(significant(e.report.summary.uniformity))"))
     #expect(text.contains("●"))
-    // At 80 columns the pair panel gives way to the pictures.
-    var small = fresh(width: 60, height: 20)
-    _ = press([.char("v")] + typed("embeddings") + [.enter], &small)
-    #expect(!Screen.render(small).text.contains("hardest of"))
+    // At 80 columns the pair table takes the histograms' place, with every column; at 60 the pictures stay.
+    var narrow = fresh(width: 80, height: 24)
+    narrow.open(s.mode)
+    let text80 = Screen.render(narrow).text
+    #expect(text80.contains("hardest of 374 positives") && text80.contains("supcon   T") && !text80.contains("positive pairs by s"))
+    narrow.resize(width: 60, height: 20)
+    let text60 = Screen.render(narrow).text
+    #expect(!text60.contains("hardest of") && text60.contains("positive pairs by s"))
   }
 
   @Test func wordsOpenTheModeWithParameters() throws {

@@ -11,10 +11,17 @@ extension EmbeddingsMode {
     return marks
   }
 
+  /// Wide: histograms, plane and the pair table; from 70 columns the table takes the histograms'
+  /// place (the anchor is what the keys move); narrower, the pictures alone.
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
-    let panel = rect.width >= 70 ? min(46, rect.width * 2 / 5) : 0
+    let panel = rect.width >= 70 ? min(46, max(44, rect.width * 2 / 5)) : 0
     let (pictures, table) = rect.splitRight(panel)
-    EmbeddingsPicture.render(report, parameters: values, into: &grid, in: pictures, marks: marks(ascii: marker == .ascii))
+    let marks = marks(ascii: marker == .ascii)
+    if panel > 0 && rect.width < 110 {
+      EmbeddingsPicture.renderPlane(report, margin: values.circleMargin, into: &grid, in: pictures, marks: marks)
+    } else {
+      EmbeddingsPicture.render(report, parameters: values, into: &grid, in: pictures, marks: marks)
+    }
     if panel > 0 {
       for (k, line) in tableLines(rows: table.height).enumerated() {
         grid.put(line, x: table.x + 1, y: table.y + k, style: k == 0 ? Style(bold: true) : .plain, clip: table)
