@@ -4,7 +4,8 @@ import Losses
 import Plot
 
 enum EmbeddingsPicture {
-  static func render(_ report: EmbeddingReport, parameters p: EmbeddingParameters, into grid: inout Grid, in rect: Rect) {
+  static func render(_ report: EmbeddingReport, parameters p: EmbeddingParameters, into grid: inout Grid, in rect: Rect,
+                     marks: [Annotation] = []) {
     let (histograms, plane) = rect.splitLeft(max(1, rect.width / 2))
     let halves = histograms.rows(weights: [1, 1])
     let h = report.histogram
@@ -12,12 +13,12 @@ enum EmbeddingsPicture {
     positive.render(into: &grid, in: halves[0])
     positive = Histogram(counts: h.negative, lo: -1, hi: 1, title: "negative pairs by s", xTitle: "s", color: .red)
     positive.render(into: &grid, in: halves[1])
-    renderPlane(report, margin: p.circleMargin, into: &grid, in: plane)
+    renderPlane(report, margin: p.circleMargin, into: &grid, in: plane, marks: marks)
   }
 
   /// The anchors' (sn_max, sp_min) points as counts per cell (shaded), with circle loss's
-  /// boundary and the line sp - sn = m.
-  static func renderPlane(_ report: EmbeddingReport, margin: Double, into grid: inout Grid, in rect: Rect) {
+  /// boundary and the line sp - sn = m; each mark's text is drawn as a glyph at its point (the app's cursor).
+  static func renderPlane(_ report: EmbeddingReport, margin: Double, into grid: inout Grid, in rect: Rect, marks: [Annotation] = []) {
     guard rect.height > 3 else { return }
     let (body, legendRow) = rect.splitBottom(1)
     let anchors = report.anchors
@@ -43,6 +44,12 @@ enum EmbeddingsPicture {
     let curves = CirclePlane(parameters).boundaries()
     plot.overlays = curves.enumerated().map { i, c in Series(c.name, xs: c.xs, ys: c.ys, color: Color.seriesPalette[i % Color.seriesPalette.count]) }
     plot.render(into: &grid, in: body)
+    let layout = plot.layout(in: body)
+    for mark in marks {
+      if let col = layout.column(forX: mark.x), let row = layout.row(forY: mark.y) {
+        grid.put(mark.text, x: col, y: row, style: Style(bold: true), clip: layout.plot)
+      }
+    }
     var x = legendRow.x + 1
     for (i, curve) in curves.enumerated() {
       let name = curve.name == "circle" ? "circle, m = \(formatNumber(margin))" : "sp - sn = m"

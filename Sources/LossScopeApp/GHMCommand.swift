@@ -44,6 +44,7 @@ struct GHMCommand: ParsableCommand {
   var plot = false
 
   func validate() throws {
+    if input.labelsWithoutPredictions { throw ValidationError(PredictionOptions.labelsAlone) }
     guard (1...1000).contains(bins) else { throw ValidationError("--bins must be between 1 and 1000 (got \(bins))") }
     guard momentum.isFinite, (0...0.99).contains(momentum) else { throw ValidationError("--momentum must be in [0, 0.99]") }
     guard gamma.isFinite, (0...10).contains(gamma) else { throw ValidationError("--gamma must be in [0, 10]") }

@@ -33,6 +33,12 @@ struct PredictionOptions: ParsableArguments {
   }
 
   func validate() throws {
+    // --labels alone is refused by each command; the app takes it with --embeddings.
+    if labelsWithoutPredictions { return }
     do throws(CLIError) { _ = try files } catch { throw ValidationError(error.description) }
   }
+
+  /// --labels without predictions: refused by each command, as the app takes it with --embeddings.
+  static let labelsAlone = "--labels goes with .npy predictions; a CSV has its label column"
+  var labelsWithoutPredictions: Bool { predictions.isEmpty && !labels.isEmpty }
 }

@@ -70,10 +70,14 @@ struct OpenCommand: ParsableCommand {
   @Flag(name: .long, help: "With --log: keep reading what is appended; new points appear as they are written.")
   var follow = false
 
+  @Option(name: .long, help: "Open the embeddings view on these embeddings (.npy with --labels, or CSV with a label column).")
+  var embeddings: String?
+
   func validate() throws {
+    if embeddings == nil && input.labelsWithoutPredictions { throw ValidationError(PredictionOptions.labelsAlone) }
     if follow && log.isEmpty { throw ValidationError("--follow needs --log FILE...") }
-    if !log.isEmpty && (!spec.isEmpty || preset != nil || !input.predictions.isEmpty) {
-      throw ValidationError("--log opens the training-log mode alone: no views, preset or predictions with it")
+    if !log.isEmpty && (!spec.isEmpty || preset != nil || !input.predictions.isEmpty || embeddings != nil) {
+      throw ValidationError("--log opens the training-log mode alone: no views, preset, predictions or embeddings with it")
     }
   }
 
@@ -81,8 +85,13 @@ struct OpenCommand: ParsableCommand {
   var noMouse = false
 
   func run() throws {
+    TerminalHost.mouse = !noMouse
     if !log.isEmpty {
       try Self.runApp(AppState(mode: .log(try TrainingLogMode.open(log, follow: follow))))
+      return
+    }
+    if let embeddings {
+      try Self.runApp(AppState(mode: .embeddings(try EmbeddingsMode.open(embeddings, labels: input.labels, others: !input.predictions.isEmpty || !spec.isEmpty || preset != nil))))
       return
     }
     if !input.predictions.isEmpty {

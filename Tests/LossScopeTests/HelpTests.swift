@@ -62,7 +62,9 @@ import Testing
     _ = press([.char("v")] + typed("margins") + [.enter], &plane)
     let log = try? TrainingLogModeTests.opened(LogFixture.shared, follow: false)
     #expect(log != nil)
-    for state in [fresh(), ghm, plane] + (log.map { [$0] } ?? []) {
+    var embeddings = fresh()
+    _ = press([.char("v")] + typed("embeddings") + [.enter], &embeddings)
+    for state in [fresh(), ghm, plane, embeddings] + (log.map { [$0] } ?? []) {
       for action in KeyMap.modeOnly {
         var model = state.model
         let reply = model.perform(action, selected: state.selectedParameter?.spec)

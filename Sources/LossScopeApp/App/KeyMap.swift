@@ -16,6 +16,7 @@ enum Action: Equatable, Sendable {
   case undo, redo
   case findCrossing, findCrossingBack, findExtremum, togglePanel
   case cycleYRange
+  case nextAnchor, previousAnchor
 
   /// What the action works on, for "a 2-D view has no ..." messages.
   var noun: String {
@@ -81,6 +82,8 @@ enum KeyMap {
     Binding(keys: [.char("E")], label: "E", action: .findExtremum, help: "cursor to the next extremum of the active view"),
     Binding(keys: [.char("d")], label: "d", action: .togglePanel, help: "f, F and E search the loss or the gradient panel"),
     Binding(keys: [.char("Y")], label: "Y", action: .cycleYRange, help: "y range: clipped, every value, typed lo,hi"),
+    Binding(keys: [.char("]")], label: "]", action: .nextAnchor, help: "embeddings: select the next hardest anchor (by circle loss)"),
+    Binding(keys: [.char("[")], label: "[", action: .previousAnchor, help: "embeddings: select the previous, harder anchor"),
   ]
 
   static func action(for key: Key) -> Action? {
@@ -92,6 +95,6 @@ enum KeyMap {
   static let modeOnly: [Action] = [
     .cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .toggleLogY, .addView, .nextView, .pinGhost,
     .toggleSweep, .removeSeries, .zoomIn, .zoomOut, .zoomReset, .pointUp, .pointDown, .pointUpFast, .pointDownFast,
-    .findCrossing, .findCrossingBack, .findExtremum, .togglePanel, .cycleYRange,
+    .findCrossing, .findCrossingBack, .findExtremum, .togglePanel, .cycleYRange, .nextAnchor, .previousAnchor,
   ]
 }

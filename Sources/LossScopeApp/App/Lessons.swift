@@ -7,7 +7,7 @@ import Losses
 #endif
 
 enum Lessons {
-  static let all = [ceFocalGHM, margins, temperature]
+  static let all = [ceFocalGHM, margins, temperature, embeddings]
 
   static func named(_ name: String) -> Lesson? { all.first { $0.name == name } }
 

@@ -80,6 +80,7 @@ enum Mode {
   case ghm(GHMMode)
   case plane(PlaneMode)
   case log(TrainingLogMode)
+  case embeddings(EmbeddingsMode)
 
   /// The one switch over the modes.
   var model: any ModeModel {
@@ -89,6 +90,7 @@ enum Mode {
       case .ghm(let m): return m
       case .plane(let m): return m
       case .log(let m): return m
+      case .embeddings(let m): return m
       }
     }
     set { self = newValue.asMode }
@@ -98,6 +100,7 @@ enum Mode {
   /// (`focal gamma=0,1,2 + ce`). The picker, lessons and the command line all come here.
   static func make(_ words: [String], population: Population?) throws(CLIError) -> Mode {
     if words == ["ghm"] { return .ghm(GHMMode(file: population)) }
+    if words.first == "embeddings" { return .embeddings(try EmbeddingsMode.make(Array(words.dropFirst()))) }
     return try make(Selection(spec: words, preset: nil), population: population)
   }
 

@@ -7,12 +7,14 @@ enum PickerChoice {
   case curve(ViewInfo)
   case plane(PlaneInfo)
   case ghm
+  case embeddings
 
   var name: String {
     switch self {
     case .curve(let info): return info.name
     case .plane(let info): return info.name
     case .ghm: return "ghm"
+    case .embeddings: return "embeddings"
     }
   }
 
@@ -21,6 +23,7 @@ enum PickerChoice {
     case .curve(let info): return "\(info.name.padded(12)) \(info.title)  (\(info.axes.map(\.name).joined(separator: "|")))"
     case .plane(let info): return "\(info.name.padded(12)) \(info.title)  (2-D)"
     case .ghm: return "\("ghm".padded(12)) GHM explorer: gradient density, weights, reweighted norms  (panels)"
+    case .embeddings: return "\("embeddings".padded(12)) embeddings through the metric losses: the bundled example  (panels)"
     }
   }
 }
@@ -37,6 +40,7 @@ func pickerChoices(adding: Bool, filter: String, state: AppState) -> [PickerChoi
   }.map(PickerChoice.curve)
   let planes = adding ? [] : PlaneInfo.all.filter { matches($0.name, $0.title) }.map(PickerChoice.plane)
     + (adding || !matches("ghm", "GHM explorer gradient density") ? [] : [PickerChoice.ghm])
+    + (adding || !matches("embeddings", "embeddings metric losses") ? [] : [PickerChoice.embeddings])
   // Exact names, then names starting with the filter, then the rest: `ce` picks ce, `marg` margins.
   func rank(_ c: PickerChoice) -> Int { c.name == needle ? 0 : c.name.hasPrefix(needle) ? 1 : c.name.contains(needle) ? 2 : 3 }
   return (curves + planes).enumerated().sorted { (rank($0.1), $0.0) < (rank($1.1), $1.0) }.map(\.1)
@@ -65,6 +69,8 @@ func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state
 private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppState) {
   switch choice {
   case .ghm: state.open(.ghm(GHMMode(file: state.population)))
+  case .embeddings:
+    if let mode = EmbeddingsMode.example() { state.open(.embeddings(mode)) } else { state.status = "the bundled example could not be read" }
   case .plane(let info): state.open(.plane(PlaneMode(PlaneRequest(info: info, parameters: info.defaults))))
   case .curve(let info):
     switch state.change({ $0.choose(info, adding: adding) }) {
