@@ -11,6 +11,10 @@ struct LogEnvelope: Sendable {
   private(set) var width = 0.0
   private(set) var lo: [Double]
   private(set) var hi: [Double]
+  /// The smallest and largest x that fell in each column: a column is drawn where its points
+  /// are, not at its centre (two points at steps 3 and 4 must not read as 3.5 and 4.5).
+  private(set) var xlo: [Double]
+  private(set) var xhi: [Double]
   /// Finite points added; non-finite ones are counted apart (the `nan` flag needs them).
   private(set) var count = 0
   private(set) var nonFinite = 0
@@ -20,6 +24,8 @@ struct LogEnvelope: Sendable {
     self.columns = max(2, columns + columns % 2)
     lo = Array(repeating: .infinity, count: self.columns)
     hi = Array(repeating: -.infinity, count: self.columns)
+    xlo = lo
+    xhi = hi
   }
 
   init(columns: Int, xs: [Double], ys: [Double]) {
@@ -37,6 +43,7 @@ struct LogEnvelope: Sendable {
         start = min(f, x)
         let first = (lo[0], hi[0])
         lo[0] = .infinity; hi[0] = -.infinity
+        xlo[0] = .infinity; xhi[0] = -.infinity
         while max(f, x) >= start + Double(columns) * width { width *= 2 }
         put(f, first.0); put(f, first.1)
       } else {
@@ -55,6 +62,8 @@ struct LogEnvelope: Sendable {
     let c = min(columns - 1, max(0, Int((x - start) / width)))
     if y < lo[c] { lo[c] = y }
     if y > hi[c] { hi[c] = y }
+    if x < xlo[c] { xlo[c] = x }
+    if x > xhi[c] { xhi[c] = x }
   }
 
   /// Doubles the width: columns 2j and 2j+1 become one, in the right half when growing left.
@@ -62,11 +71,16 @@ struct LogEnvelope: Sendable {
     let half = columns / 2
     var newLo = Array(repeating: Double.infinity, count: columns)
     var newHi = Array(repeating: -Double.infinity, count: columns)
+    var newXlo = newLo, newXhi = newHi
     let offset = left ? half : 0
     for j in 0..<half {
       newLo[offset + j] = min(lo[2 * j], lo[2 * j + 1])
       newHi[offset + j] = max(hi[2 * j], hi[2 * j + 1])
+      newXlo[offset + j] = min(xlo[2 * j], xlo[2 * j + 1])
+      newXhi[offset + j] = max(xhi[2 * j], xhi[2 * j + 1])
     }
+    xlo = newXlo
+    xhi = newXhi
     if left { start -= Double(columns) * width }
     width *= 2
     lo = newLo
@@ -77,7 +91,7 @@ struct LogEnvelope: Sendable {
   var outline: (xs: [Double], ys: [Double]) {
     var xs: [Double] = [], ys: [Double] = []
     for c in 0..<columns where lo[c] <= hi[c] {
-      let x = width == 0 ? (firstX ?? 0) : start + (Double(c) + 0.5) * width
+      let x = width == 0 ? (firstX ?? 0) : xlo[c] <= xhi[c] ? (xlo[c] + xhi[c]) / 2 : start + (Double(c) + 0.5) * width
       xs += [x, x]
       ys += [lo[c], hi[c]]
     }

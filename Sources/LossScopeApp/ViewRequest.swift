@@ -46,10 +46,14 @@ struct ViewRequest {
     let name = word.name, text = word.text
     let spec = try word.spec(in: parameters, view: info.name)
     if userSet.contains(name) { throw word.givenTwice }
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     var values: [Double] = []
-    for part in parts {
-      do { values.append(try spec.parse(part)) } catch { throw CLIError(error.description) }
+    if text.contains("..") {
+      // A range `a..b[:n]`, as the app's `=` takes it (geometric on a log scale).
+      values = try SweepText.parse(text, spec, limit: 100)
+    } else {
+      for part in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+        do { values.append(try spec.parse(part)) } catch { throw CLIError(error.description) }
+      }
     }
     if Set(values).count < values.count {
       throw CLIError("\(name)=\(text.escapedForTerminal(limit: 80)) lists a value twice: each sweep value makes one series")

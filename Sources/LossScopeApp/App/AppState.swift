@@ -84,7 +84,12 @@ struct AppState {
   }
 
   /// Rows 1 ..< height - 3 hold the panels, less four for a lesson when there is room.
-  var lessonRows: Int { lesson != nil && height >= 24 ? 4 : 0 }
+  var lessonRows: Int {
+    guard let lesson, height >= 24 else { return 0 }
+    // The step's text wrapped to the width, a header and the question; more rows on tall screens.
+    let text = Screen.wrap(lesson.current.text.joined(separator: " "), width: max(10, width - 2)).count
+    return min(max(4, text + 2), height >= 30 ? 7 : 5)
+  }
   var panels: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 4 - lessonRows)) }
 
   // MARK: - The only ways the mode and the size change

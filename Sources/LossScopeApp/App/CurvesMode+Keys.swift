@@ -5,8 +5,24 @@ import Losses
 extension CurvesMode: ModeModel {
   var asMode: Mode { .curves(self) }
 
+  var sweptText: (name: String, text: String)? {
+    guard let sweep, let spec = activeView.parameters.specs.first(where: { $0.name == sweep.name }) else { return nil }
+    return (sweep.name, sweep.values.map(spec.format).joined(separator: ","))
+  }
+
+  mutating func endSweep() {
+    sweep = nil
+    refresh()
+  }
+
   var title: String {
     var text = activeView.name
+    if let (name, values) = sweptText {
+      let words = activeView.parameters.active.filter { $0.spec.name != "axis" }.map { spec, value in
+        "\(spec.name)=" + (spec.name == name ? values : spec.format(value))
+      }
+      text = ([activeView.info.name] + words).joined(separator: " ")
+    }
     if let reference { text += "  vs " + reference.name }
     return text + "  on \(axis.name)"
   }
@@ -34,7 +50,7 @@ extension CurvesMode: ModeModel {
     if let sweep, sweep.name == name, let (spec, before) = old, spec.isNumeric, before != value {
       let log = spec.scale == .log && before > 0 && value > 0
       let moved = sweep.values.map { v -> Double in
-        let w = log ? v * (value / before) : snapped(v + value - before, spec)
+        let w = log ? tidy(v * (value / before)) : snapped(v + value - before, spec)
         return spec.kind == .integer ? w.rounded() : w
       }.filter(spec.contains)
       var unique: [Double] = []

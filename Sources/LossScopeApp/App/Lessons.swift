@@ -127,7 +127,9 @@ enum Lessons {
         let plane = p.request.circle
         let (ap, an) = plane.weights(sn: p.x, sp: p.y)
         return "Loss here is \(significant(plane.loss(sn: p.x, sp: p.y))) (log 2 = \(significant(log(2.0))) on the circle, at any scale); "
-          + "a_p/a_n = \(significant(ap / max(an, 1e-12))): the similarity farther from its optimum moves faster."
+          + "a_p/a_n = \(ratioText(ap, an)): " + (abs(ap - an) < 1e-9
+            ? "sp and sn are equally far from their optima here, so they move alike; off T' the farther one moves faster."
+            : "the similarity farther from its optimum (\(ap > an ? "sp" : "sn")) moves faster.")
       }),
     LessonStep(
       title: "ArcFace vs CosFace",

@@ -28,6 +28,10 @@ protocol ModeModel {
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
   /// A click or wheel turn at screen cell (x, y) inside the panels `rect`.
   mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply
+  /// The swept parameter and its values as the bar and title show them (`0,0.5,1`), if any.
+  var sweptText: (name: String, text: String)? { get }
+  /// Ends a sweep: a single value typed for the swept parameter sets exactly that value.
+  mutating func endSweep()
   /// `lo,hi` typed after `Y`.
   mutating func typedYRange(_ text: String) -> ModeReply
   /// A curve view chosen in the picker: it replaces the active view or is added beside it.
@@ -58,6 +62,8 @@ extension ModeModel {
   mutating func tick() -> String? { nil }
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
   mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
+  var sweptText: (name: String, text: String)? { nil }
+  mutating func endSweep() {}
   mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply { .notHere("") }
   mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply { .notHere("a 2-D view stands alone") }
 }

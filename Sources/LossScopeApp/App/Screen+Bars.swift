@@ -25,7 +25,10 @@ extension Screen {
     let editable = state.model.parameters
     guard !editable.isEmpty else { return [] }
     let selected = min(max(0, state.selected), editable.count - 1)
-    let texts = editable.map { spec, value in " \(spec.name)=\(spec.format(value)) \(spec.rangeText) " }
+    let swept = state.model.sweptText
+    let texts = editable.map { spec, value in
+      swept?.name == spec.name ? " \(spec.name)=\(swept?.text ?? "") (sweep) " : " \(spec.name)=\(spec.format(value)) \(spec.rangeText) "
+    }
     var first = 0
     while texts[first...selected].map(\.count).reduce(0, +) + 2 > state.width && first < selected { first += 1 }
     var x = first > 0 ? 1 : 0
@@ -58,7 +61,7 @@ extension Screen {
       var x = grid.put(" " + label, x: 0, y: row, style: bold)
       let caretX = x + at - first
       x = grid.put(shown, x: x, y: row, style: bold)
-      grid.put("   (\(hint))", x: max(x, caretX + 1), y: row)
+      grid.put("   (\(hint))", x: max(x, caretX + 1), y: row, clip: Rect(x: 0, y: row, width: max(0, state.width - size.count - 1), height: 1))
       let under: Unicode.Scalar = at < chars.count ? chars[at].unicodeScalars.first ?? " " : " "
       grid.put(under, x: caretX, y: row, style: Style(bold: true, reverse: true))
     case .confirmOverwrite(let path, _):

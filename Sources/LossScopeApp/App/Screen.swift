@@ -33,13 +33,14 @@ enum Screen {
     let header = " \(progress.lesson.title), step \(progress.step + 1)/\(progress.lesson.steps.count): \(step.title)"
     grid.put(header, x: rect.x, y: rect.y, style: Style(bold: true, reverse: true))
     guard step.done(state) else {
-      for (i, line) in step.text.prefix(2).enumerated() { grid.put(" " + line, x: rect.x, y: rect.y + 1 + i) }
-      grid.put(" ? " + step.question, x: rect.x, y: rect.y + 3, style: Style(fg: .yellow, bold: true))
+      let lines = wrap(step.text.joined(separator: " "), width: max(10, rect.width - 2))
+      for (i, line) in lines.prefix(max(0, rect.height - 2)).enumerated() { grid.put(" " + line, x: rect.x, y: rect.y + 1 + i) }
+      grid.put(" ? " + step.question, x: rect.x, y: rect.maxY - 1, style: Style(fg: .yellow, bold: true))
       return
     }
-    // Answered: the computed fact replaces the text, wrapped over the three rows.
+    // Answered: the computed fact replaces the text, wrapped over the rows below the header.
     let lines = wrap("✓ " + step.reveal(state) + "  (n: next step)", width: rect.width - 2)
-    for (i, line) in lines.prefix(3).enumerated() {
+    for (i, line) in lines.prefix(max(0, rect.height - 1)).enumerated() {
       grid.put(" " + line, x: rect.x, y: rect.y + 1 + i, style: Style(fg: .green, bold: true))
     }
   }

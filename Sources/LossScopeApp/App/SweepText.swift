@@ -9,6 +9,16 @@ import Losses
   import Darwin
 #endif
 
+/// `x` rounded to 12 significant digits: 0.1 * 7 is 0.7000000000000001, which no user typed.
+func tidy(_ x: Double) -> Double {
+  guard x.isFinite, x != 0 else { return x }
+  let exponent = Int(log10(abs(x)).rounded(.down))
+  let digits = 11 - exponent
+  let scale = pow(10, Double(abs(digits)))
+  let rounded = digits >= 0 ? (x * scale).rounded() / scale : (x / scale).rounded() * scale
+  return rounded.isFinite ? rounded : x
+}
+
 enum SweepText {
   static let defaultCount = 5
 
@@ -52,7 +62,7 @@ enum SweepText {
     var values: [Double] = []
     for i in 0..<n {
       let t = Double(i) / Double(n - 1)
-      var v = i == n - 1 ? b : geometric ? a * pow(b / a, t) : a + t * (b - a)
+      var v = i == n - 1 ? b : tidy(geometric ? a * pow(b / a, t) : a + t * (b - a))
       if spec.kind == .integer { v = v.rounded() }
       // Round-off must not leave the range the user typed.
       v = min(max(v, min(a, b)), max(a, b))

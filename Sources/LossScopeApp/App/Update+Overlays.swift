@@ -67,6 +67,10 @@ func pickerKey(_ key: Key, adding: Bool, filter: String, selection: Int, _ state
 
 /// A picked view: the mode takes a curve view if it can; otherwise the picked view opens its own mode.
 private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppState) {
+  // A lesson's text speaks of its own setup: choosing another view leaves the lesson.
+  let left = adding ? nil : state.lesson?.lesson.name
+  if left != nil { state.lesson = nil }
+  defer { if let left { state.status = "left the lesson \(left) (t starts the lessons again)" } }
   switch choice {
   case .ghm: state.open(.ghm(GHMMode(file: state.population)))
   case .embeddings:
@@ -117,7 +121,10 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
     }
     guard let spec else { return [] }
     do {
-      setParameter(name, try spec.parse(text), &state)
+      let value = try spec.parse(text)
+      // One value typed for the swept parameter is that value: the sweep ends.
+      if state.model.sweptText?.name == name { _ = state.change { $0.endSweep() } }
+      setParameter(name, value, &state)
     } catch {
       state.status = error.description
     }
