@@ -5,17 +5,8 @@ import Testing
 
 @testable import LossScopeApp
 
-/// SplitMix64: the same sequence on every machine, so a failure can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The suite's seeded generator (AppPropertyTests), so a failure can be replayed.
+typealias SeededRandom = SeededGenerator
 
 enum FuzzWords {
   static let values = ["0", "2", "-1", "0.5", "1e308", "1e-320", "nan", "inf", "-inf", "0x1p3", "0X10", "2.5", "1,2,3",

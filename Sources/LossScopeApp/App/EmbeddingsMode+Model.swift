@@ -27,15 +27,7 @@ extension EmbeddingsMode: ModeModel {
 
   /// Arrows move the cursor on the plane (Up and Down instead of stepping the parameter).
   func overrides(_ key: Key) -> Action? {
-    switch key {
-    case .up: return .pointUp
-    case .down: return .pointDown
-    case .shiftUp, .pageUp: return .pointUpFast
-    case .shiftDown, .pageDown: return .pointDownFast
-    case .shiftLeft: return .cursorFarLeft
-    case .shiftRight: return .cursorFarRight
-    default: return nil
-    }
+    KeyMap.pointAction(for: key)
   }
 
   mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply {

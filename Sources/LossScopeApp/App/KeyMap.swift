@@ -91,6 +91,20 @@ enum KeyMap {
     return bindings.first { $0.keys.contains(key) }?.action
   }
 
+  /// Keys of a mode with a point on a plane: arrows move it (Up and Down instead of stepping the
+  /// parameter), Shift-arrows and PgUp/PgDn ten times faster.
+  static func pointAction(for key: Key) -> Action? {
+    switch key {
+    case .up: return .pointUp
+    case .down: return .pointDown
+    case .shiftUp, .pageUp: return .pointUpFast
+    case .shiftDown, .pageDown: return .pointDownFast
+    case .shiftLeft: return .cursorFarLeft
+    case .shiftRight: return .cursorFarRight
+    default: return nil
+    }
+  }
+
   /// Actions that only some modes have: the help lists them under the mode that does.
   static let modeOnly: [Action] = [
     .cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .toggleLogY, .addView, .nextView, .pinGhost,
