@@ -49,7 +49,7 @@ enum PresetLoader {
       return b
     }
 
-    let name = try string("name", required: true)!
+    let name = try string("name", required: true) ?? ""
     // `string` escapes control characters, so a name that changed on the way had some.
     guard !name.isEmpty, name.count <= 100, !name.contains("/"), name == table["name"]?.string else {
       throw fail(lines.line(of: "name"), "name must be 1 to 100 characters without '/' or control characters")
@@ -84,7 +84,7 @@ enum PresetLoader {
       if table["views"] != nil { throw fail(lines.line(of: "views"), "use either view or [[views]], not both") }
       let parameters = table["parameters"]
       if parameters != nil && parameters?.table == nil { throw fail(lines.line(of: "parameters"), "parameters must be a table") }
-      entries.append((try string("view")!, lines.line(of: "view"), parameters?.table, lines.header("parameters")))
+      entries.append((try string("view", required: true) ?? "", lines.line(of: "view"), parameters?.table, lines.header("parameters")))
     } else if let views = table["views"] {
       guard let array = views.array else { throw fail(lines.line(of: "views"), "views must be [[views]] tables") }
       guard !array.isEmpty else { throw fail(lines.line(of: "views"), "views is empty: give at least one [[views]] table with view = \"NAME\"") }

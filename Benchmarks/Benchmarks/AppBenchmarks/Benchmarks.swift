@@ -1,7 +1,5 @@
-// The GHM paths of the command and the app, in process: a .npy pair, a CSV, and re-binning a population.
-//
-// The key press (update + view) and CSV export benchmarks need the app's model, which is not
-// public; they come back when the app exposes an entry point for them.
+// The app and the GHM paths of the command, in process: a key press (update + view) with 8
+// series, a .npy pair, a CSV, re-binning a population and drawing its panels.
 
 import Benchmark
 import BenchSupport
@@ -15,6 +13,20 @@ import Losses
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(3))
   let data = BenchData.folder()
+
+  Benchmark("key press: update + view of the whole screen, 200x60, 8 series") { benchmark in
+    let (press, series) = BenchmarkEntries.keyPress(width: 200, height: 60)
+    precondition(series == 8)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations { blackHole(press()) }
+  }
+
+  Benchmark("ghm: 1,000,000 samples re-binned and the four panels drawn at 160x48") { benchmark in
+    var population = Population(SyntheticPopulation(samples: 1_000_000, hard: 0.02))
+    population.prepareFocal(gamma: 2)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations { blackHole(BenchmarkEntries.ghmPanels(population, width: 160, height: 48)) }
+  }
 
   Benchmark("ghm: 10,000,000 float32 predictions + uint8 labels (.npy) read and binned on both cores",
             configuration: .init(maxIterations: 10)) { benchmark in
