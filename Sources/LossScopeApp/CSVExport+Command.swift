@@ -5,6 +5,15 @@ import Losses
 extension Sampling {
   /// export's number of points when --points is not given.
   static let defaultPoints = 201
+
+  /// Views that share an axis name may not share its domain (nce's s runs over [-1000, 1000],
+  /// infonce's over [-1, 1]): every view must be defined over the whole grid.
+  static func checkDomains(_ requests: [ViewRequest], from: Double, to: Double) throws(CLIError) {
+    for r in requests where !(r.axis.contains(from) && r.axis.contains(to)) {
+      throw CLIError("\(r.info.name) is defined for \(r.axis.name) in \(r.axis.domainText), but the grid runs from "
+        + "\(formatNumber(from)) to \(formatNumber(to)): set --from and --to inside it, or name \(r.info.name) first")
+    }
+  }
 }
 
 extension CSVExport {

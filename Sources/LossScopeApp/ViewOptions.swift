@@ -33,6 +33,7 @@ struct ViewOptions: ParsableArguments {
     let axis = try Sampling.sharedAxis(selection.views)
     let grid = try Sampling.grid(
       axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points ?? defaultPoints)
+    try Sampling.checkDomains(selection.views, from: grid.from, to: grid.to)
     return (axis, grid)
   }
 }

@@ -3,6 +3,8 @@
 import Foundation
 import Testing
 
+@testable import LossScopeApp
+
 /// True when `python3` runs and imports numpy; the suite is skipped, not failed, without it.
 let numpyAvailable: Bool = (try? spawn(["python3", "-c", "import numpy"]))?.status == 0
 
@@ -127,5 +129,18 @@ struct MSENCEExportTests {
     let numpyLoss = row[1]
     #expect(agree(loss, numpyLoss))
     #expect(!agree(loss * (1 + 1e-9), numpyLoss))
+  }
+}
+
+/// Views sharing an axis name but not its domain: nce's s spans [-1000, 1000], infonce's [-1, 1].
+@Suite struct SharedDomainTests {
+  @Test func aViewIsNeverEvaluatedOutsideItsDomain() throws {
+    let refused = try run(["plot", "nce", "+", "infonce"])
+    #expect(refused.status == 1 && refused.stderr.contains("infonce is defined for s in [-1, 1]"), "\(refused.stderr)")
+    let fine = try run(["export", "infonce", "+", "nce", "--points", "3"])
+    #expect(fine.status == 0, "\(fine.stderr)")
+    var s = fresh()
+    _ = press([.char("v")] + typed("nce") + [.enter, .char("a")] + typed("infonce") + [.enter], &s)
+    #expect(s.views.count == 1 && s.status.contains("zoom into it first"))
   }
 }

@@ -166,6 +166,9 @@ extension CurvesMode: ModeModel {
       guard let slot = ViewSlot(info: info, population: population).onAxis(axis.name) else {
         return .notHere("\(info.name) has no axis \(axis.name)")
       }
+      guard slot.axis.contains(from) && slot.axis.contains(to) else {
+        return .notHere("\(info.name) is defined for \(axis.name) in \(slot.axis.domainText): zoom into it first (z)")
+      }
       views.append(slot)
       refresh()
       return .done("added \(slot.name)")

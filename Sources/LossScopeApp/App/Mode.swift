@@ -120,7 +120,8 @@ enum Mode {
     }
     let series = (requests[0].sweeps.first?.values.count ?? 1) + requests.count - 1
     if series > CurvesMode.maxSeries { throw CLIError("the app draws at most \(CurvesMode.maxSeries) series; this asks for \(series)") }
-    _ = try Sampling.sharedAxis(requests)
+    let axis = try Sampling.sharedAxis(requests)
+    try Sampling.checkDomains(requests, from: selection.preset?.from ?? axis.from, to: selection.preset?.to ?? axis.to)
     var curves = CurvesMode(requests, population: population)
     if let preset = selection.preset {
       curves.show(from: preset.from ?? curves.from, to: preset.to ?? curves.to)
