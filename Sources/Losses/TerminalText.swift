@@ -15,7 +15,8 @@ extension String {
       case 0x0D: piece = "\\r"
       case 0x09: piece = "\\t"
       case 0x1B: piece = "\\e"
-      case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
+      // U+FFFD stands for bytes that were not UTF-8: a binary file's bytes are shown as escapes.
+      case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF, 0xFFFD:
         piece = "\\u{" + String(scalar.value, radix: 16) + "}"
       default: piece = String(scalar)
       }

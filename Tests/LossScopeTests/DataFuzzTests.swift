@@ -66,3 +66,19 @@ import Testing
     #expect(runs >= 20)
   }
 }
+
+@Suite struct BinaryEchoTests {
+  /// Bytes that are not UTF-8 arrive as U+FFFD: shown as an escape, never as the bytes' mojibake.
+  @Test func aBinaryFileIsNamedButNotPrinted() throws {
+    #expect("a\u{FFFD}b".escapedForTerminal() == "a\\u{fffd}b")
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("bin.csv")
+    var bytes = Array("step,loss\n".utf8)
+    for i in 0..<200 { bytes.append(UInt8(0x80 + i % 0x7F)) }
+    try Data(bytes + [0x0A]).write(to: path)
+    let r = try run(["log", path.path])
+    #expect(r.status == 1 && isOneCleanLine(r.stderr), "\(r.stderr.debugDescription.prefix(200))")
+    #expect(!r.stderr.unicodeScalars.contains { $0.value == 0xFFFD }, "\(r.stderr.debugDescription.prefix(200))")
+  }
+}
