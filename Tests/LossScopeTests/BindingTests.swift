@@ -106,3 +106,18 @@ import Testing
     }
   }
 }
+
+@Suite struct YZoomTests {
+  /// After a typed y range, `z` halves it around the active view's loss at the cursor.
+  @Test func zoomTakesATypedYRangeAlong() {
+    var s = fresh()
+    _ = press([.char("Y"), .char("Y")] + typed("0,4") + [.enter], &s)
+    #expect(s.shownCurves.yRange == .fixed(0, 4))
+    _ = press([.char("z")], &s)
+    guard case .fixed(let lo, let hi) = s.shownCurves.yRange else { Issue.record("no typed range"); return }
+    #expect(abs((hi - lo) - 2) < 1e-9)
+    #expect(lo <= s.activeView.evaluate(s.cursor).loss && s.activeView.evaluate(s.cursor).loss <= hi)
+    _ = press([.char("Y")], &s)
+    #expect(s.shownCurves.yRange == .clipped)
+  }
+}

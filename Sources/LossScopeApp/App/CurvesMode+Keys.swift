@@ -214,6 +214,7 @@ extension CurvesMode: ModeModel {
 
   /// Scales the x range by `factor` around the cursor, within the axis's default range.
   private mutating func zoom(_ factor: Double) -> String? {
+    zoomY(factor)
     let span = (to - from) * factor
     guard span > (axis.to - axis.from) * 1e-6 else { return "zoomed in as far as it goes" }
     guard span < axis.to - axis.from else {
@@ -225,6 +226,17 @@ extension CurvesMode: ModeModel {
     if hi > axis.to { (lo, hi) = (axis.to - span, axis.to) }
     show(from: lo, to: hi)
     return nil
+  }
+
+  /// With a typed y range (the user asked for y), `z` and `Z` zoom it too, around the active
+  /// view's loss at the cursor; the clipped and full ranges follow the curves by themselves.
+  private mutating func zoomY(_ factor: Double) {
+    guard case .fixed(let lo, let hi) = yRange else { return }
+    let centre = min(max(activeView.evaluate(cursor).loss, lo), hi)
+    var half = (hi - lo) * factor / 2
+    if logY { half = min(half, centre * 0.999) }
+    guard half > 0, half.isFinite, (centre - half) < (centre + half) else { return }
+    yRange = .fixed(tidy(centre - half), tidy(centre + half))
   }
 
   /// Puts every other view, and the ghost, on `axis` where they have it; the rest are removed.

@@ -67,7 +67,7 @@ enum KeyMap {
     Binding(keys: [.char("g")], label: "g", action: .pinGhost, help: "pin a dim ghost of the current curve (several; x removes)"),
     Binding(keys: [.char("s")], label: "s", action: .toggleSweep, help: "sweep the selected parameter at nice values (on/off)"),
     Binding(keys: [.char("x")], label: "x", action: .removeSeries, help: "remove a series: sweep, last ghost, then the last added view"),
-    Binding(keys: [.char("z")], label: "z", action: .zoomIn, help: "zoom x in around the cursor"),
+    Binding(keys: [.char("z")], label: "z", action: .zoomIn, help: "zoom x in around the cursor (and y, when its range is typed)"),
     Binding(keys: [.char("Z")], label: "Z", action: .zoomOut, help: "zoom x out"),
     Binding(keys: [.char("0")], label: "0", action: .zoomReset, help: "reset the x range"),
     Binding(keys: [.char("e")], label: "e", action: .export, help: "export every visible series to CSV"),
@@ -81,7 +81,7 @@ enum KeyMap {
     Binding(keys: [.char("F")], label: "F", action: .findCrossingBack, help: "cursor to the previous crossing"),
     Binding(keys: [.char("E")], label: "E", action: .findExtremum, help: "cursor to the next extremum of the active view"),
     Binding(keys: [.char("d")], label: "d", action: .togglePanel, help: "f, F and E search the loss or the gradient panel"),
-    Binding(keys: [.char("Y")], label: "Y", action: .cycleYRange, help: "y range: clipped, every value, typed lo,hi"),
+    Binding(keys: [.char("Y")], label: "Y", action: .cycleYRange, help: "y range: clipped, every value, typed lo,hi (then z zooms y too)"),
     Binding(keys: [.char("]")], label: "]", action: .nextAnchor, help: "embeddings: select the next hardest anchor (by circle loss)"),
     Binding(keys: [.char("[")], label: "[", action: .previousAnchor, help: "embeddings: select the previous, harder anchor"),
   ]
