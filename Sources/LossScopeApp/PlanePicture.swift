@@ -31,15 +31,23 @@ extension PlaneRequest {
       }
     }
     grid.fill(rows)
-    drawKey(plot, into: &grid, x: rows.x + 1, y: rows.y, maxX: rows.maxX, ascii: marker == .ascii)
+    // The curves' legend is short: what of the key does not fit its row continues after it.
+    let curvesWidth = boundaries.reduce(0) { $0 + 2 + $1.name.count + 3 }
+    let overflow = drawKey(plot, into: &grid, x: rows.x + 1, y: rows.y, maxX: rows.maxX, ascii: marker == .ascii,
+                           next: (rows.x + 1 + curvesWidth, rows.y + 1))
     var x = rows.x + 1
     for (i, curve) in boundaries.enumerated() {
       let glyph: String = marker == .ascii ? String(Marker.asciiGlyph(forSeries: i)) : "━"
-      x = grid.put(glyph + " " + curve.name + "   ", x: x, y: rows.y + 1,
-                   style: Style(fg: Color.seriesPalette[i % Color.seriesPalette.count]))
+      let entry = glyph + " " + curve.name
+      // An entry is never cut: what does not fit is replaced by one `…`.
+      guard x + entry.count + (i == boundaries.count - 1 ? 0 : 2) <= rows.maxX else {
+        grid.put("…", x: min(x, rows.maxX - 1), y: rows.y + 1)
+        break
+      }
+      x = grid.put(entry + "   ", x: x, y: rows.y + 1, style: Style(fg: Color.seriesPalette[i % Color.seriesPalette.count]))
     }
     let note = markNotes(marks)
-    if !note.isEmpty && x + note.unicodeScalars.count <= rows.maxX { grid.put(note, x: x, y: rows.y + 1) }
+    if !overflow && !note.isEmpty && x + note.unicodeScalars.count <= rows.maxX { grid.put(note, x: x, y: rows.y + 1) }
   }
 
   /// The shaded field with its levels: circle-plane's loss at each cell (the number that
@@ -83,8 +91,28 @@ extension PlaneRequest {
     return (v / unit).rounded() * unit
   }
 
-  /// One row: what each shade means, with each level's loss range (or band) in full.
-  private func drawKey(_ plot: RegionPlot, into grid: inout Grid, x: Int, y: Int, maxX: Int, ascii: Bool) {
+  /// One row: what each shade means, with each level's loss range (or band) in full. Entries that
+  /// do not fit continue at `next` (after the curves' legend); one that fits nowhere leaves `…`,
+  /// so that no level is dropped silently. Returns whether `next` was used.
+  @discardableResult
+  private func drawKey(_ plot: RegionPlot, into grid: inout Grid, x: Int, y: Int, maxX: Int, ascii: Bool,
+                       next: (x: Int, y: Int)) -> Bool {
+    var at = (x: x, y: y), used = false
+    func place(_ glyph: String, _ color: Color, _ text: String, _ grid: inout Grid) -> Bool {
+      let width = 2 + glyph.count + 1 + text.count
+      if at.x + width > maxX && !used {
+        used = true
+        at = next
+      }
+      guard at.x + width <= maxX else {
+        // Fits on neither row: the key row ends with a mark that something is left out.
+        grid.put("…", x: maxX - 1, y: y)
+        return false
+      }
+      at.x = grid.put("  " + glyph, x: at.x, y: at.y, style: Style(fg: color))
+      at.x = grid.put(" " + text, x: at.x, y: at.y)
+      return true
+    }
     let dash = ascii ? "-" : "–"
     var parts: [(Unicode.Scalar, Color, String)]
     if info.name == CirclePlane.info.name {
@@ -96,16 +124,12 @@ extension PlaneRequest {
           : "\(number(level.lo))\(dash)\(number(level.hi))"
         return (level.glyph, level.color, text)
       }
-      let label = "loss:"
-      var col = grid.put(label, x: x, y: y, style: Style(bold: true))
+      at.x = grid.put("loss:", x: x, y: y, style: Style(bold: true))
       for (glyph, color, text) in parts {
         // A blank shade is shown as a quoted space so that it reads as a level.
-        let shown = glyph == " " ? "' '" : String(glyph)
-        guard col + 2 + shown.count + 1 + text.count <= maxX else { break }
-        col = grid.put("  " + shown, x: col, y: y, style: Style(fg: color))
-        col = grid.put(" " + text, x: col, y: y)
+        guard place(glyph == " " ? "' '" : String(glyph), color, text, &grid) else { break }
       }
-      return
+      return used
     }
     let plane = margins
     parts = []
@@ -117,13 +141,12 @@ extension PlaneRequest {
       parts.append((key[2].glyph, key[2].color, "ArcFace band (m_arc \(RegionPlot.levelText(plane.arcMargin)) rad)"))
     }
     if plane.kind == "all" { parts.append((key[3].glyph, key[3].color, "both")) }
-    guard !parts.isEmpty else { return }
-    var col = grid.put("shade:", x: x, y: y, style: Style(bold: true))
+    guard !parts.isEmpty else { return false }
+    at.x = grid.put("shade:", x: x, y: y, style: Style(bold: true))
     for (glyph, color, text) in parts {
-      guard col + 3 + text.count + 1 <= maxX else { break }
-      col = grid.put("  " + String(glyph), x: col, y: y, style: Style(fg: color))
-      col = grid.put(" " + text, x: col, y: y)
+      guard place(String(glyph), color, text, &grid) else { break }
     }
+    return used
   }
 
   /// The plane's (x, y) at a screen cell of `rect` (as `render` lays it out), nil off the plot.
