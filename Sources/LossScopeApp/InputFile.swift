@@ -11,9 +11,21 @@ final class InputFile: @unchecked Sendable {
   let path: String
   let size: Int
   private let fd: Int32
+  /// Standard input (`-`): read once, front to back; `read(at:)` must continue where it stopped.
+  private let sequential: Bool
+  private var position = 0
 
   init(path: String) throws(CLIError) {
     self.path = path
+    if path == "-" {
+      // A terminal would wait for typing: a pipe or a file is what `-` is for.
+      guard isatty(STDIN_FILENO) == 0 else { throw CLIError("-: standard input is a terminal; pipe the predictions into it") }
+      fd = STDIN_FILENO
+      sequential = true
+      size = 0
+      return
+    }
+    sequential = false
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw CLIError("cannot read \(shown(path, limit: 300)): \(errorText(errno))") }
     var info = stat()
@@ -38,14 +50,18 @@ final class InputFile: @unchecked Sendable {
     size = Int(info.st_size)
   }
 
-  deinit { close(fd) }
+  deinit { if !sequential { close(fd) } }
 
   /// Fills `buffer` from byte `offset`; returns how many bytes the file had there (fewer only at its end).
   func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(CLIError) -> Int {
     guard let base = buffer.baseAddress else { return 0 }
+    if sequential && offset != position {
+      throw CLIError("-: standard input can only be read once, front to back (give a file for this)")
+    }
     var done = 0
+    defer { position = offset + done }
     while done < buffer.count {
-      let n = pread(fd, base + done, buffer.count - done, off_t(offset + done))
+      let n = sequential ? Glibc.read(fd, base + done, buffer.count - done) : pread(fd, base + done, buffer.count - done, off_t(offset + done))
       if n < 0 {
         if errno == EINTR { continue }
         throw CLIError("\(shown(path, limit: 300)): read failed at byte offset \(offset + done): \(errorText(errno))")

@@ -3,7 +3,7 @@
 import ArgumentParser
 
 struct PredictionOptions: ParsableArguments {
-  @Option(name: .long, parsing: .singleValue, help: "Predictions: CSV with a header row, or .npy with --labels; several files are batches in order.")
+  @Option(name: .long, parsing: .singleValue, help: "Predictions: CSV with a header row (- reads it from standard input), or .npy with --labels; several files are batches in order.")
   var predictions: [String] = []
 
   @Option(name: .long, parsing: .singleValue, help: "Label .npy file(s), one per .npy predictions file, in the same order.")

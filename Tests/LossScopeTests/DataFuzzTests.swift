@@ -82,3 +82,20 @@ import Testing
     #expect(!r.stderr.unicodeScalars.contains { $0.value == 0xFFFD }, "\(r.stderr.debugDescription.prefix(200))")
   }
 }
+
+@Suite struct StdinPredictionsTests {
+  /// `--predictions -` reads a pipe as it reads a file; a terminal on stdin is refused, never waited on.
+  @Test func aPipeReadsLikeAFile() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("p.csv").path
+    try "p,y\n0.9,1\n0.2,0\n0.55,1\n0.01,0\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try run(["ghm", "--predictions", path])
+    let piped = try runShell("sh -c 'cat \"\(path)\" | \"\(lossscopeBinary.path)\" ghm --predictions -'")
+    #expect(file.status == 0 && piped.status == 0, "\(piped.stderr)")
+    let rows = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+    #expect(rows(file.stdout) == rows(piped.stdout) && !rows(file.stdout).isEmpty)
+    let npy = try runShell("sh -c 'cat \"\(path)\" | \"\(lossscopeBinary.path)\" ghm --predictions - --labels y.npy'")
+    #expect(npy.status == 2 && isOneCleanLine(npy.stderr), "\(npy.stderr)")
+  }
+}
