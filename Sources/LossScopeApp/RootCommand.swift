@@ -123,9 +123,10 @@ struct OpenCommand: ParsableCommand {
     } catch {
       throw CLIError(error.description)
     }
-    Runtime.run(state, on: backend)
+    let final = Runtime.run(state, on: backend)
     backend.close()
     if backend.stoppedBySignal != 0 { throw ExitCode(128 + backend.stoppedBySignal) }
+    if final.exitStatus != 0 { throw ExitCode(final.exitStatus) }
   }
 }
 

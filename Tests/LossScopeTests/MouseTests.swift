@@ -45,3 +45,16 @@ import Testing
     #expect(s.plane?.x == covered)
   }
 }
+
+@Suite struct InterruptKeyTests {
+  /// Ctrl-C read as a key (raw mode) ends the app as SIGINT would: status 130.
+  @Test func ctrlCQuitsWithTheInterruptStatus() {
+    var s = fresh()
+    #expect(press([.interrupt], &s) == [.quit] && s.exitStatus == 130)
+    var q = fresh()
+    #expect(press([.char("q")], &q) == [.quit] && q.exitStatus == 0)
+    var prompt = fresh()
+    _ = press([.char("e")], &prompt)
+    #expect(press([.interrupt], &prompt) == [.quit] && prompt.exitStatus == 130)
+  }
+}

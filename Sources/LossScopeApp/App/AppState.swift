@@ -62,6 +62,8 @@ struct AppState {
   var promptCaret: Int?
   var promptHistory: [String: [String]] = [:]
   var promptHistoryIndex: Int?
+  /// The status the process ends with once the loop has ended (130 after Ctrl-C).
+  var exitStatus: Int32 = 0
   /// The command line that writes the file being exported, shown once it is written.
   var exportCommand: String?
   /// Where `w` saves presets; set from the environment at start-up.

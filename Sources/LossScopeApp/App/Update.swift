@@ -5,6 +5,8 @@ import Plot
 
 func update(_ state: inout AppState, _ message: Message) -> [Effect] {
   let effects = apply(message, &state)
+  // Ctrl-C read as a key quits as SIGINT would: the shell sees status 130, not success.
+  if message == .key(.interrupt) && effects.contains(.quit) { state.exitStatus = 130 }
   // A new view or axis may have fewer parameters: keep the selection on one of them.
   state.selected = min(max(0, state.selected), max(0, state.model.parameters.count - 1))
   return effects
