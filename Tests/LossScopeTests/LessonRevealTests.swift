@@ -42,3 +42,15 @@ import Testing
     #expect(screen.contains("infonce temperature=1 negatives=255 sneg=0 L 5.55"))
   }
 }
+
+@Suite struct LessonProgressTests {
+  /// `p` then `n` returns to an answered step with the cursor where the user left it.
+  @Test func goingBackKeepsAnAnsweredStep() throws {
+    var s = fresh()
+    s.start(LessonProgress(lesson: try #require(Lessons.named("ce-focal-ghm"))))
+    _ = press(Array(repeating: .char("l"), count: 40), &s)
+    #expect(s.lesson!.current.done(s))
+    _ = press([.char("n"), .char("p")], &s)
+    #expect(s.lesson?.step == 0 && s.lesson!.current.done(s) && abs(s.cursor - 0.9) < 1e-9)
+  }
+}

@@ -24,6 +24,8 @@ struct Lesson {
 struct LessonProgress {
   var lesson: Lesson
   var step = 0
+  /// Where the cursor was when the user left each step: `p` and `n` come back to it.
+  var cursors: [Int: Double] = [:]
   var current: LessonStep { lesson.steps[min(max(step, 0), lesson.steps.count - 1)] }
 }
 
@@ -41,13 +43,14 @@ extension AppState {
   }
 
   /// Puts the screen in the state a lesson step starts from, through the one way modes open.
+  /// A step the user comes back to gets its cursor back, so that an answered step stays answered.
   mutating func start(_ progress: LessonProgress) {
     lesson = progress
     let step = progress.current
     let keptCursor = curves?.cursor
     do {
       var next = try Mode.make(step.setup, population: population)
-      if case .curves(var c) = next, let x = step.cursor ?? keptCursor {
+      if case .curves(var c) = next, let x = progress.cursors[progress.step] ?? step.cursor ?? keptCursor {
         c.place(cursor: x)
         next = .curves(c)
       }
@@ -77,6 +80,7 @@ extension AppState {
       status = target < 0 ? "this is the first step" : "end of the lesson: t for the next topic"
       return
     }
+    if let x = curves?.cursor { progress.cursors[progress.step] = x }
     progress.step = target
     start(progress)
   }
