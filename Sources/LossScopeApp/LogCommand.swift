@@ -68,11 +68,7 @@ struct LogCommand: ParsableCommand {
   @Option(name: .long, help: "Its held-out partner.")
   var val: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "Chart width in columns (default: the terminal's, or 100).")
-  var width: Int?
-
-  @Option(name: .long, parsing: .unconditional, help: "Chart height in rows (default: the terminal's, or 30).")
-  var height: Int?
+  @OptionGroup var chart: ChartSizeOptions
 
   @Option(name: .long, help: "Colour: auto, always or never.")
   var color: ColorChoice = .auto
@@ -81,9 +77,6 @@ struct LogCommand: ParsableCommand {
     if files.isEmpty { throw ValidationError("name at least one log file (or - for stdin)") }
     if !LogSmoother.weightRange.contains(smooth) { throw ValidationError("--smooth must be in [0, 0.999] (got \(smooth))") }
     if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
-    for (flag, value) in [("--width", width), ("--height", height)] {
-      if let value, !(10...2000).contains(value) { throw ValidationError("\(flag) must be between 10 and 2000 (got \(value))") }
-    }
     if val != nil && train == nil { throw ValidationError("--val needs --train") }
     if follow && output == nil && !plot && !diagnose && smoother == .ma {
       throw ValidationError("--follow with CSV on stdout needs --smoother ema or none (a centred average needs later points)")
@@ -98,11 +91,7 @@ struct LogCommand: ParsableCommand {
     }
   }
 
-  /// The terminal's size when stdout is one, else 100x30; --width and --height override.
-  var chartSize: (width: Int, height: Int) {
-    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
-    return (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
-  }
+  var chartSize: (width: Int, height: Int) { chart.size }
 
   var colored: Bool { color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor) }
 

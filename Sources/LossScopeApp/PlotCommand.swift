@@ -33,11 +33,7 @@ struct PlotCommand: ParsableCommand {
 
   @OptionGroup var views: ViewOptions
 
-  @Option(name: .long, parsing: .unconditional, help: "Width in columns (default: the terminal's, or 100 when not a terminal).")
-  var width: Int?
-
-  @Option(name: .long, parsing: .unconditional, help: "Height in rows (default: the terminal's, or 30 when not a terminal).")
-  var height: Int?
+  @OptionGroup var chart: ChartSizeOptions
 
   @Option(name: .long, help: "Dots: braille, halfblock, block or ascii (default: braille, or ascii when several series are drawn without colour, so they stay apart).")
   var marker: Marker?
@@ -57,19 +53,12 @@ struct PlotCommand: ParsableCommand {
   @Option(name: .long, help: "Colour: auto (only on a terminal without NO_COLOR), always or never.")
   var color: ColorChoice = .auto
 
-  func validate() throws {
-    for (flag, value) in [("--width", width), ("--height", height)] {
-      if let value, !(10...2000).contains(value) {
-        throw ValidationError("\(flag) must be between 10 and 2000 (got \(value))")
-      }
-    }
-  }
 
   func run() throws {
     let selection = try views.selection()
     if let plane = selection.plane {
       try views.refuseRange(for: plane, instead: "--width and --height set its detail")
-      let size = outputSize
+      let size = chart.size
       var canvas = Grid(width: size.width, height: size.height)
       plane.render(into: &canvas, in: canvas.bounds, marker: marker ?? (colored && !AsciiFallback.enabled ? .braille : .ascii))
       try print(canvas)
@@ -81,7 +70,7 @@ struct PlotCommand: ParsableCommand {
     let (axis, grid) = try views.grid(selection, defaultPoints: 400)
     let count = requests.reduce(0) { $0 + $1.expanded().count }
     if count > 8 { throw CLIError("at most 8 series fit one chart (asked for \(count))") }
-    let size = outputSize
+    let size = chart.size
     // Two dots per column (braille) is the finest any marker draws: the whole width bounds the plot's.
     let series = LossChart.series(requests, grid: grid, columns: 2 * size.width)
     let title = requests.map(\.summary).joined(separator: " + ")
@@ -96,11 +85,6 @@ struct PlotCommand: ParsableCommand {
     try print(canvas)
   }
 
-  /// The terminal's size when stdout is one, else 100x30; --width and --height override.
-  private var outputSize: (width: Int, height: Int) {
-    let terminal = TerminalInfo.isTTY(1) ? TerminalInfo.size(1) : nil
-    return (width ?? terminal?.width ?? 100, height ?? terminal?.height ?? 30)
-  }
 
   private var colored: Bool {
     color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor)
