@@ -18,14 +18,26 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
-    .target(name: "Losses"),
-    .target(name: "Plot"),
+    // The one escaper, number text and decimal grammar that every other target uses.
+    .target(name: "LossText"),
+    .target(name: "Losses", dependencies: ["LossText"]),
+    .target(name: "Plot", dependencies: ["LossText"]),
+    // The user's data files: the input-file policy, .npy and CSV readers, predictions and
+    // embeddings input, atomic output. Readers throw ReadError; they know nothing of the CLI or app.
+    .target(name: "LossData", dependencies: ["LossText", "Losses"]),
+    // Training logs: a reader per format, the log model, smoothing, trend and diagnosis.
+    .target(
+      name: "LossLogs",
+      dependencies: [
+        "LossText", "LossData",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
     .systemLibrary(name: "CNCurses"),
     // The app's model, its screens and the commands: everything but `main` and the terminal.
     .target(
       name: "LossScopeApp",
       dependencies: [
-        "Losses", "Plot",
+        "LossText", "Losses", "Plot", "LossData", "LossLogs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -42,7 +54,7 @@ let package = Package(
     .testTarget(
       name: "LossesTests",
       dependencies: [
-        "Losses",
+        "LossText", "Losses",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
@@ -56,7 +68,7 @@ let package = Package(
       name: "LossScopeTests",
       dependencies: [
         // The executable too: the end-to-end tests run the real binary built beside them.
-        "LossScope", "LossScopeApp", "Losses", "Plot",
+        "LossScope", "LossScopeApp", "LossText", "Losses", "Plot", "LossData", "LossLogs",
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],
       exclude: ["__Snapshots__", "Fixtures"]),

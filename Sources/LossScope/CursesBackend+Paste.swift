@@ -1,6 +1,9 @@
 // Bracketed paste in the curses backend: the terminal marks pasted text, read here as one message.
 
 import CNCurses
+import LossData
+import LossLogs
+import LossText
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,9 @@
 import CNCurses
 import LossScopeApp
 import Plot
+import LossData
+import LossLogs
+import LossText
 
 #if canImport(Glibc)
   import Glibc

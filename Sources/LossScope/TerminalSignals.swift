@@ -1,6 +1,9 @@
 // Signals while curses holds the terminal: stop cleanly, suspend on Ctrl-Z, restore even on a crash.
 
 import LossScopeApp
+import LossData
+import LossLogs
+import LossText
 
 #if canImport(Glibc)
   import Glibc

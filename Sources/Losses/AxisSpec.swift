@@ -1,5 +1,7 @@
 // The plotted variable of a view: its name, the domain where the loss is defined, the default grid.
 
+import LossText
+
 /// One x axis a view can be plotted against.
 public struct AxisSpec: Sendable, Equatable {
   /// CSV column name and `axis=` option, e.g. `pt`, `logit`, `theta`.
@@ -40,7 +42,7 @@ public struct AxisSpec: Sendable, Equatable {
   }
 
   public var domainText: String {
-    "\(lowerOpen ? "(" : "[")\(formatNumber(lower)), \(formatNumber(upper))\(upperOpen ? ")" : "]")"
+    "\(lowerOpen ? "(" : "[")\(NumberText.shortest(lower)), \(NumberText.shortest(upper))\(upperOpen ? ")" : "]")"
   }
 }
 

@@ -1,5 +1,7 @@
 // The parameters of the embeddings analysis as one value: every loss's constants, the bins, and their ranges.
 
+import LossText
+
 /// Everything `lossscope embeddings` (and the app's embeddings mode) can set, with the issue's
 /// defaults. Only the per-anchor losses, the triplet and mining shares, alignment, uniformity and
 /// the histogram depend on these; the similarities themselves do not.
@@ -72,7 +74,7 @@ public struct EmbeddingParameters: Sendable, Equatable {
       let value = self[keyPath: field.keyPath]
       let low = field.openBelow ? "(" : "["
       if !value.isFinite || !field.range.contains(value) || (field.openBelow && value == field.range.lowerBound) {
-        return "--\(field.name) must be in \(low)\(formatNumber(field.range.lowerBound)), \(formatNumber(field.range.upperBound))] (got \(formatNumber(value)))"
+        return "--\(field.name) must be in \(low)\(NumberText.shortest(field.range.lowerBound)), \(NumberText.shortest(field.range.upperBound))] (got \(NumberText.shortest(value)))"
       }
     }
     if !Self.binRange.contains(bins) { return "--bins must be between 1 and 1000 (got \(bins))" }
@@ -81,6 +83,6 @@ public struct EmbeddingParameters: Sendable, Equatable {
 
   /// `align-alpha=2 uniform-t=2 ... bins=40`: every value, for CSV metadata.
   public var summary: String {
-    (Self.fields.map { "\($0.name)=\(formatNumber(self[keyPath: $0.keyPath]))" } + ["bins=\(bins)"]).joined(separator: " ")
+    (Self.fields.map { "\($0.name)=\(NumberText.shortest(self[keyPath: $0.keyPath]))" } + ["bins=\(bins)"]).joined(separator: " ")
   }
 }

@@ -3,6 +3,8 @@
 // A label is 0 or 1; a probability lies in [0, 1]; a logit is finite and becomes sigmoid(z).
 // With mmdetection's edges g is computed in float32, as `abs(pred.sigmoid() - target)` is there.
 
+import LossText
+
 public struct GradientNorm: Sendable {
   public let logits: Bool
   public let edges: GHMEdges
@@ -42,5 +44,5 @@ public struct GradientNorm: Sendable {
     return x >= 0 && x <= 1 ? nil : "probability \(text(x)) is outside [0, 1]"
   }
 
-  private func text(_ v: Double) -> String { v.isNaN ? "nan" : formatNumber(v) }
+  private func text(_ v: Double) -> String { v.isNaN ? "nan" : NumberText.shortest(v) }
 }

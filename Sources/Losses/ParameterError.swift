@@ -1,5 +1,7 @@
 // Why a parameter could not be set: each case reads as a one-line message for the user.
 
+import LossText
+
 public enum ParameterError: Error, Equatable, CustomStringConvertible {
   case unknownParameter(view: String, name: String, valid: [String])
   case notANumber(name: String, text: String, expected: String)
@@ -33,7 +35,7 @@ extension ParameterSpec {
       }
       return Double(i)
     }
-    guard let value = parseDecimal(trimmed) else {
+    guard let value = DecimalText.value(trimmed) else {
       throw .notANumber(name: name, text: text, expected: kind == .integer ? "an integer" : "a finite number")
     }
     if kind == .integer && value.rounded() != value {
@@ -44,20 +46,4 @@ extension ParameterSpec {
   }
 }
 
-/// A finite decimal number as a user types it (`2`, `-0.5`, `1e-3`). Hexadecimal (`0x1p-2`), NaN
-/// and infinities are refused here, and so everywhere numbers are read: parameters, the app's
-/// prompts and --from/--to.
-public func parseDecimal(_ text: String) -> Double? {
-  guard !text.isEmpty, !text.contains(where: { $0 == "x" || $0 == "X" }), let value = Double(text), value.isFinite
-  else { return nil }
-  return value
-}
 
-extension String {
-  public var trimmingSpaces: String {
-    var s = Substring(self)
-    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-    while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-    return String(s)
-  }
-}

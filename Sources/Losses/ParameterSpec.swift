@@ -1,5 +1,7 @@
 // A loss parameter declared as data: name, symbol, default, valid range, step, unit, meaning.
 
+import LossText
+
 /// What values a parameter takes. Every value is stored as a `Double`: booleans as 0/1 and
 /// choices as the index of the option, so one code path steps, validates and prints them all.
 public enum ParameterKind: Sendable, Equatable {
@@ -85,7 +87,7 @@ public struct ParameterSpec: Sendable {
   /// The valid range as text, e.g. `(0, 1]`, `1..1000 (integer)` or `similar|dissimilar`.
   public var rangeText: String {
     if !isNumeric { return options.joined(separator: "|") }
-    let lo = formatNumber(lower), hi = formatNumber(upper)
+    let lo = NumberText.shortest(lower), hi = NumberText.shortest(upper)
     if kind == .integer { return "\(lo)..\(hi) (integer)" }
     return "\(lowerOpen ? "(" : "[")\(lo), \(hi)\(upperOpen ? ")" : "]")"
   }
@@ -102,6 +104,6 @@ public struct ParameterSpec: Sendable {
   public func format(_ value: Double) -> String {
     let names = options
     if !names.isEmpty, let i = Int(exactly: value), names.indices.contains(i) { return names[i] }
-    return formatNumber(value)
+    return NumberText.shortest(value)
   }
 }

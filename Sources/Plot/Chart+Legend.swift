@@ -1,5 +1,7 @@
 // Where a chart's legend goes and what it notes: never over a curve, and clipped series said so.
 
+import LossText
+
 extension Chart {
   /// The layout with the legend settled: notes for clipped series, then an inside legend moved
   /// to the other top corner when a curve passes under it, and below the plot when both do.
@@ -26,8 +28,8 @@ extension Chart {
     let (up, down) = marker.isASCII ? ("^", "v") : ("↑", "↓")
     return series.map { s in
       guard !s.name.isEmpty, let (low, high) = beyond(s, layout) else { return "" }
-      let parts = [high.map { "\(up) to \(NumberFormat.significant($0))" },
-                   low.map { "\(down) to \(NumberFormat.significant($0))" }].compactMap { $0 }
+      let parts = [high.map { "\(up) to \(NumberText.compact($0))" },
+                   low.map { "\(down) to \(NumberText.compact($0))" }].compactMap { $0 }
       return parts.isEmpty ? "" : "(" + parts.joined(separator: ", ") + ")"
     }
   }

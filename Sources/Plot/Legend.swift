@@ -6,6 +6,8 @@ import Glibc
 import Darwin
 #endif
 
+import LossText
+
 /// One placed piece of a legend: a series' glyph and text, or the shared header.
 public struct LegendEntry: Sendable, Hashable {
   /// The series whose glyph is drawn at (x, y), its text two cells on; nil for the header text.
@@ -146,15 +148,5 @@ extension String {
     while s.first == " " { s = s.dropFirst() }
     while s.last == " " { s = s.dropLast() }
     return String(s)
-  }
-}
-
-extension NumberFormat {
-  /// `v` with about `digits` significant digits, plainly for moderate magnitudes: 6.91, 0.0123, 1e-05.
-  static func significant(_ v: Double, digits: Int = 3) -> String {
-    guard v.isFinite, v != 0 else { return fixed(v, decimals: 0) }
-    let magnitude = Int(floor(log10(abs(v))))
-    if (-3...5).contains(magnitude) { return fixed(v, decimals: max(0, digits - 1 - magnitude)) }
-    return exponent(v, decimals: digits - 1)
   }
 }

@@ -6,6 +6,8 @@ import Glibc
 import Darwin
 #endif
 
+import LossText
+
 /// Tick positions of an axis and their labels.
 ///
 /// Linear ticks are integer multiples of a 1, 2 or 5 x 10^k step (after d3-array), each
@@ -39,7 +41,7 @@ public struct NiceTicks: Sendable, Hashable {
   /// About `count` ticks inside [lo, hi] at multiples of a 1, 2, 5 x 10^k step.
   public static func linear(_ lo: Double, _ hi: Double, count: Int) -> NiceTicks {
     guard let step = TickStep(lo: min(lo, hi), hi: max(lo, hi), count: count) else {
-      return lo.isFinite ? NiceTicks(values: [lo], labels: [NumberFormat.fixed(lo, decimals: 6)])
+      return lo.isFinite ? NiceTicks(values: [lo], labels: [NumberText.fixed(lo, decimals: 6)])
         : .none
     }
     return linear(min(lo, hi), max(lo, hi), step: step)
@@ -64,10 +66,10 @@ public struct NiceTicks: Sendable, Hashable {
       return values.map { v in
         if v == 0 { return "0" }
         let own = Int(floor(log10(abs(v))))
-        return NumberFormat.exponent(v, decimals: max(0, min(top, own) - power))
+        return NumberText.exponent(v, decimals: max(0, min(top, own) - power))
       }
     }
-    return values.map { NumberFormat.fixed($0, decimals: decimals) }
+    return values.map { NumberText.fixed($0, decimals: decimals) }
   }
 
   // MARK: - Logarithmic
@@ -124,7 +126,7 @@ public struct NiceTicks: Sendable, Hashable {
 
   /// m x 10^k written plainly for modest k, else in exponent form.
   static func logLabel(_ v: Double, power k: Int) -> String {
-    (-3...4).contains(k) ? NumberFormat.fixed(v, decimals: max(0, -k))
-      : NumberFormat.exponent(v, decimals: 0)
+    (-3...4).contains(k) ? NumberText.fixed(v, decimals: max(0, -k))
+      : NumberText.exponent(v, decimals: 0)
   }
 }

@@ -1,5 +1,7 @@
 // A shaded map of a scalar field f(x, y) over a box, with its zero contour.
 
+import LossText
+
 /// A scalar field over a 2-D box, shaded cell by cell, with the zero contour drawn.
 ///
 /// Each plot cell shows the field sampled at its centre: a shade by level (low to
@@ -101,7 +103,7 @@ public struct RegionPlot: Sendable {
   }
 
   /// A level edge as a key shows it: three significant digits, trailing zeros dropped (0.001, 6.1, 480).
-  public static func levelText(_ v: Double) -> String { NumberFormat.significant(v) }
+  public static func levelText(_ v: Double) -> String { NumberText.compact(v) }
 
   /// The level (0 lightest) a value gets with thresholds.
   public func level(of v: Double) -> Int { thresholds.reduce(0) { $0 + (v >= $1 ? 1 : 0) } }

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct AppExportTests {
   /// Setups reached by keys from the default screen (focal gamma 2 with ce).

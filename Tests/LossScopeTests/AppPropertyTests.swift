@@ -6,6 +6,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 /// SplitMix64: a fixed seed gives the same sequences on every run.
 struct SeededGenerator: RandomNumberGenerator {

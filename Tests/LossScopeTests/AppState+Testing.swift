@@ -3,6 +3,9 @@
 import Losses
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 extension AppState {
   /// The curves mode; a test that asks for it expects it to be on screen.

@@ -5,6 +5,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct BindingTests {
   typealias Check = (_ before: AppState, _ after: AppState, _ effects: [Effect]) -> Bool

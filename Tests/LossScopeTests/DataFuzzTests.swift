@@ -5,6 +5,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 @Suite struct DataFuzzTests {
   /// A valid CSV and .npy pair, then random damage: bytes flipped, cut, repeated, or spliced in.

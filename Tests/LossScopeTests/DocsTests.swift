@@ -6,6 +6,9 @@ import Losses
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct DocsTests {
   /// The checkout's root, found from this file's path.

@@ -3,6 +3,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is needed; .ci/run installs it"))
 struct EmbeddingsModeEndToEndTests {

@@ -5,6 +5,9 @@ import Losses
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 @Suite struct EmbeddingsModeTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -101,7 +104,7 @@ import Testing
     let e = try Self.shown(s)
     #expect(text.contains("3000 anchors at (sn_max") && text.contains("positive pairs by s"))
     #expect(text.contains("anchor row \(e.selectedAnchor!.index)") && text.contains("hardest of 374 positives"))
-    #expect(text.contains("align \(significant(e.report.summary.alignment)) unif \(significant(e.report.summary.uniformity))"))
+    #expect(text.contains("align \(NumberText.significant(e.report.summary.alignment)) unif \(NumberText.significant(e.report.summary.uniformity))"))
     #expect(text.contains("●"))
     // At 80 columns the pair table takes the histograms' place, with every column; at 60 the pictures stay.
     var narrow = fresh(width: 80, height: 24)
@@ -132,13 +135,13 @@ import Testing
     _ = press(Array(repeating: .tab, count: index) + [.char("=")] + typed("0.05") + [.enter], &s)
     #expect(lesson.steps[1].done(s))
     let e = try Self.shown(s)
-    let supcon = significant(e.report.summary.supconLoss)
+    let supcon = NumberText.significant(e.report.summary.supconLoss)
     #expect(lesson.steps[1].reveal(s).contains("mean SupCon loss \(supcon)"))
     #expect(Screen.render(s).text.contains("supcon \(supcon)"))
     s.start(LessonProgress(lesson: lesson, step: 2))
     _ = press([.char("]"), .char("]")], &s)
     #expect(lesson.steps[2].done(s))
-    #expect(lesson.steps[2].reveal(s).contains("circle loss \(significant(try Self.shown(s).selectedAnchor!.circleLoss))"))
+    #expect(lesson.steps[2].reveal(s).contains("circle loss \(NumberText.significant(try Self.shown(s).selectedAnchor!.circleLoss))"))
   }
 }
 

@@ -2,6 +2,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 /// The numpy side: Tests/Scripts/embeddings_reference.py.
 let embeddingsReference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

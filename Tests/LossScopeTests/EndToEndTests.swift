@@ -2,6 +2,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,9 @@
 import Foundation
 import Losses
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct ExportTests {
   @Test func singleSeriesHasThreeColumnsAndMetadataFirst() throws {

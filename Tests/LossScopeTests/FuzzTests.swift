@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 /// The suite's seeded generator (AppPropertyTests), so a failure can be replayed.
 typealias SeededRandom = SeededGenerator

@@ -2,6 +2,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct GHMCommandTests {
   func withFile(_ name: String, _ text: String, _ body: (String) throws -> Void) throws {
@@ -49,7 +52,7 @@ import Testing
     ("prob,label\n0.5,1\nabc,1\n", "b.csv:3: column prob: 'abc' is not a number"),
     ("prob,label\n0.5,1\n1.5,0\n", "b.csv:3: probability 1.5 is outside [0, 1]"),
     ("prob,label\n0.5,2\n", "b.csv:2: label 2 is not 0 or 1"),
-    ("prob,label\nnan,1\n", "b.csv:2: column prob: 'nan' is not a number"),
+    ("prob,label\nnan,1\n", "b.csv:2: column prob: 'nan' is not a finite number"),
     ("p,y\n0.5,yes\n", "b.csv:2: column y: 'yes' is not a number"),
     ("prob,label\n0.5\n", "b.csv:2: 1 fields where the header has 2"),
     ("x,label\n0.5,1\n", "b.csv:1: no probability column"),

@@ -5,6 +5,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct GHMNumpyTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

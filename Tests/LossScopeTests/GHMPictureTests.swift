@@ -6,6 +6,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct GHMPictureTests {
   func builtIn(momentum: Double) -> [GHMBinRow] {

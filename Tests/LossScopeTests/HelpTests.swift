@@ -4,6 +4,9 @@
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct HelpTests {
   /// Every screen of the help at `width`x`height`, paging with Space until the last line shows.

@@ -4,6 +4,9 @@ import Losses
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 @Suite struct LessonTests {
   @Test func ceFocalGHMStepsThroughWithKeys() {
@@ -59,7 +62,7 @@ import Testing
     #expect(s.lesson!.current.done(s))
     // The share of the negative at 0.5 among the positive at 0.8 and 254 negatives at 0, at t = 0.1.
     let share = exp(5.0) / (exp(8.0) + exp(5.0) + 254)
-    #expect(s.lesson!.current.reveal(s).hasPrefix("A negative at s = 0.5 takes \(significant(100 * share))%"))
+    #expect(s.lesson!.current.reveal(s).hasPrefix("A negative at s = 0.5 takes \(NumberText.significant(100 * share))%"))
   }
 }
 

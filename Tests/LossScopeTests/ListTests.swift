@@ -2,6 +2,9 @@
 
 import Losses
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct ListTests {
   @Test func listNamesEveryViewWithItsFormula() throws {

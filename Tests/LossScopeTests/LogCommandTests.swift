@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct LogCommandTests {
   /// A noisy Lightning-style log: train every step, val every 10 steps.
@@ -136,7 +139,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("bad.csv", "step,loss\n1,0.5\n2,x\u{1b}[31m\n", "bad.csv: line 3: column loss: \"x\\u{1b}[31m\" is not a number"),
+    ("bad.csv", "step,loss\n1,0.5\n2,x\u{1b}[31m\n", "bad.csv: line 3: column loss: \"x\\e[31m\" is not a number"),
     ("short.csv", "step,loss\n1\n", "short.csv: line 2: 1 fields where the header has 2"),
     ("bad.jsonl", "{\"step\": 1, \"loss\": 1}\n[1]\n", "bad.jsonl: line 2: not a JSON object"),
     ("broken.jsonl", "{\"step\": 1, \"loss\": }\n", "broken.jsonl: line 1: column 21: not a JSON value"),

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct LogDiagnosisTests {
   /// A series of 200 steps: `f(step)` plus normal noise of standard deviation `noise`.

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct LogFollowTests {
   func append(_ path: String, _ text: String) throws {

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 /// The committed fixtures (see Fixtures/logs/make_event_fixtures.py).
 let logFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/logs")
@@ -62,10 +65,10 @@ func readLogs(_ paths: [String], axis: LogAxis = .step, format: LogFormat? = nil
     let good = try [UInt8](Data(contentsOf: logFixtures.appendingPathComponent("run/events.out.tfevents.1700000000.simple")))
     var data = good
     data[40] ^= 1  // inside the second record's data
-    #expect(throws: CLIError.self) { try readLogs([try logFile("events.out.tfevents.data", data)]) }
+    #expect(throws: FileError.self) { try readLogs([try logFile("events.out.tfevents.data", data)]) }
     do {
       _ = try readLogs([try logFile("events.out.tfevents.data", data)])
-    } catch let error as CLIError {
+    } catch let error as FileError {
       #expect(error.description.contains("data CRC mismatch"))
       #expect(error.description.contains("byte "))
     }
@@ -74,13 +77,13 @@ func readLogs(_ paths: [String], axis: LogAxis = .step, format: LogFormat? = nil
     do {
       _ = try readLogs([try logFile("events.out.tfevents.length", length)])
       Issue.record("a corrupt length was accepted")
-    } catch let error as CLIError {
+    } catch let error as FileError {
       #expect(error.description.contains("byte 0: length CRC mismatch"))
     }
     do {
       _ = try readLogs([try logFile("events.out.tfevents.cut", Array(good.prefix(good.count - 3)))])
       Issue.record("a cut record was accepted")
-    } catch let error as CLIError {
+    } catch let error as FileError {
       #expect(error.description.contains("incomplete record"))
     }
   }

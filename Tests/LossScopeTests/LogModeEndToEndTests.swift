@@ -2,6 +2,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is needed; .ci/run installs it"))
 struct LogModeEndToEndTests {

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct LogSmoothingTests {
   /// The formula written out plainly: last = W last + (1 - W) v over finite values, divided by 1 - W^k.

@@ -5,6 +5,9 @@ import Losses
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 /// True when `text` is one line with no byte below 0x20 but the final newline, and no DEL or C1 control.
 func isOneCleanLine(_ text: String) -> Bool {
@@ -49,7 +52,7 @@ func isOneCleanLine(_ text: String) -> Bool {
     }
     var p = Catalog.view(named: "focal")!.defaults
     #expect(throws: ParameterError.self) { try p.set("gamma", text: "0x1p1") }
-    #expect(parseDecimal("2e-1") == 0.2 && parseDecimal("0x10") == nil && parseDecimal("inf") == nil)
+    #expect(DecimalText.value("2e-1") == 0.2 && DecimalText.value("0x10") == nil && DecimalText.value("inf") == nil)
   }
 
   @Test func aNonIntegerWhereAnIntegerIsNeededSaysSo() throws {

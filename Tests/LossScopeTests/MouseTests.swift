@@ -5,6 +5,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct MouseTests {
   @Test func aClickPutsTheCursorUnderThePointer() throws {

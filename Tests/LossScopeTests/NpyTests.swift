@@ -2,6 +2,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 /// A version-1 .npy file with the given descr and raw little-endian data.
 func npy(_ descr: String, count: Int, data: [UInt8]) -> Data {

@@ -7,6 +7,9 @@ import SnapshotTesting
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct PlaneCommandTests {
   @Test func exportCirclePlaneBoundaries() throws {

@@ -4,6 +4,9 @@
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct PlaneKeyTests {
   @Test(arguments: [40, 50, 60, 80, 120])

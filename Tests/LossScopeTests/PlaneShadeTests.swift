@@ -6,6 +6,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 @Suite struct PlaneShadeTests {
   static let settings: [(margin: String, scale: String)] = [
@@ -122,7 +125,7 @@ import Testing
     let r = 2.0.squareRoot() * 0.25
     let marks = [Annotation(x: 0.45, y: 0.75, "A"), Annotation(x: 0.15, y: 0.35, "B"), Annotation(x: 0, y: 1 - r, "T"),
                  Annotation(x: r / 2.0.squareRoot(), y: 1 - r / 2.0.squareRoot(), "T'"), Annotation(x: 0.3, y: 0.7, "")]
-    let loss = { (sn: Double, sp: Double) in significant(request.circle.loss(sn: sn, sp: sp)) }
+    let loss = { (sn: Double, sp: Double) in NumberText.significant(request.circle.loss(sn: sn, sp: sp)) }
     #expect(request.markNotes(marks) == "A loss \(loss(0.45, 0.75)), B \(loss(0.15, 0.35)); T, T' on the circle (loss log 2)")
     // At 80 columns the legend row has room for it.
     var grid = Grid(width: 80, height: 24)

@@ -2,6 +2,9 @@
 
 import Foundation
 import Testing
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite final class PredictionInputTests {
   let folder: URL
@@ -39,12 +42,12 @@ import Testing
     for shape in ["(1152921504606846976,)", "(99999999999999999999999,)", "(1000,)", "(4611686018427387904,)"] {
       let p = try npyFile("p.npy", shape: shape, data: four)
       let line = try refusal(["--predictions", p, "--labels", y])
-      #expect(line.contains(p) && (line.contains("truncated") || line.contains("larger than")), "\(shape): \(line)")
+      #expect(line.contains(p) && (line.contains("truncated") || line.contains("absurd")), "\(shape): \(line)")
     }
     for shape in ["(1e3,)", "(-5,)", "(4, 2)", "(4.0,)", "()", "(0x4,)"] {
       let p = try npyFile("p.npy", shape: shape, data: four)
       let line = try refusal(["--predictions", p, "--labels", y])
-      #expect(line.contains("not one-dimensional"), "\(shape): \(line)")
+      #expect(line.contains("not one-dimensional") || line.contains("bad header"), "\(shape): \(line)")
     }
   }
 
@@ -52,10 +55,10 @@ import Testing
     let y = try npyFile("y.npy", shape: "(4,)", descr: "|u1", data: [0, 1, 0, 1])
     let p = try npyFile("p.npy", shape: "(4,)", data: float32s([0.1, 0.2, 0.3, 0.4]) + [7, 7, 7])
     let line = try refusal(["--predictions", p, "--labels", y])
-    #expect(line.contains("3 bytes after the data, which ends at byte offset 144"), "\(line)")
+    #expect(line.contains("at byte offset 144: 3 trailing bytes after the data"), "\(line)")
     let longer = try npyFile("y2.npy", shape: "(4,)", descr: "|u1", data: [0, 1, 0, 1, 1])
     let p2 = try npyFile("p2.npy", shape: "(4,)", data: float32s([0.1, 0.2, 0.3, 0.4]))
-    #expect(try refusal(["--predictions", p2, "--labels", longer]).contains("y2.npy: 1 bytes after the data"))
+    #expect(try refusal(["--predictions", p2, "--labels", longer]).contains("y2.npy: at byte offset 132: 1 trailing bytes after the data"))
   }
 
   @Test func aBadLabelNamesTheLabelsFileAndItsByte() throws {
@@ -70,7 +73,7 @@ import Testing
     let bytes: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 2, 0, 0, 0, 0, 0x80] + Array(repeating: 32, count: 64)
     try Data(bytes).write(to: URL(fileURLWithPath: path("h.npy")))
     let y = try npyFile("y.npy", shape: "(4,)", descr: "|u1", data: [0, 1, 0, 1])
-    #expect(try refusal(["--predictions", path("h.npy"), "--labels", y]).contains("header of 2147483648 bytes"))
+    #expect(try refusal(["--predictions", path("h.npy"), "--labels", y]).contains("header length 2147483648 is more than numpy's limit of 10000 bytes"))
   }
 
   @Test func whatIsNotARegularFileIsRefusedAtOnce() throws {
@@ -100,7 +103,7 @@ import Testing
 
   @Test func notANumberNamesTheColumnAndTheValueEscapedAndCut() throws {
     try "p,y\n0.1,0\n\u{1B}]0;pwned\u{07},1\n".write(toFile: path("esc.csv"), atomically: true, encoding: .utf8)
-    #expect(try refusal(["--predictions", path("esc.csv")]).contains("esc.csv:3: column p: '\\u{1B}]0;pwned\\u{7}' is not a number"))
+    #expect(try refusal(["--predictions", path("esc.csv")]).contains("esc.csv:3: column p: '\\e]0;pwned\\u{7}' is not a number"))
     try ("p,y\n0.5," + String(repeating: "x", count: 5000) + "\n").write(toFile: path("wide.csv"), atomically: true, encoding: .utf8)
     let line = try refusal(["--predictions", path("wide.csv")])
     #expect(line.contains("wide.csv:2: column y: 'xxxx") && line.contains("…' is not a number") && line.count < 300, "\(line)")
@@ -115,6 +118,6 @@ import Testing
   @Test func aPathWithControlCharactersIsShownEscaped() throws {
     let name = path("evil\u{1B}[2J.csv")
     try "p\n0.1\n".write(toFile: name, atomically: true, encoding: .utf8)
-    #expect(try refusal(["--predictions", name]).contains("evil\\u{1B}[2J.csv"))
+    #expect(try refusal(["--predictions", name]).contains("evil\\e[2J.csv"))
   }
 }

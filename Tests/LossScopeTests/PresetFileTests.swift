@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 /// Runs `command` through sh in `folder` with a time limit, so that a blocking read fails the test instead of hanging it.
 func runShell(_ command: String, in folder: String = "/", environment: [String: String] = [:]) throws -> RunResult {

@@ -1,6 +1,9 @@
 // Running the real lossscope binary from a test, and reading what it wrote.
 
 import Foundation
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 /// The lossscope binary built beside this test bundle.
 let lossscopeBinary: URL = {

@@ -3,6 +3,9 @@
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct PromptEditingTests {
   func text(_ s: AppState) -> String {

@@ -6,6 +6,9 @@ import SnapshotTesting
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 @Suite struct ScreenTests {
   @Test func defaultScreenAt80x24() {

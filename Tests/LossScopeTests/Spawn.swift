@@ -4,6 +4,9 @@
 // with many tests spawning at once its wait was seen spinning after the child had exited.
 
 import Foundation
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 #if canImport(Glibc)
   import Glibc

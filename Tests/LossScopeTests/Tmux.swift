@@ -1,6 +1,9 @@
 // A private tmux server running the real binary: send keys, resize, read the screen.
 
 import Foundation
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 #if canImport(Glibc)
   import Glibc

@@ -6,6 +6,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+import LossText
+@testable import LossData
+@testable import LossLogs
 
 /// A CSV log whose answer is known: both losses fall over `0..<40` (learning); from 40 on the
 /// training loss keeps falling while val rises (overfitting once the rise fills the window).
@@ -13,7 +16,7 @@ enum LogFixture {
   static func row(_ step: Int) -> String {
     let train = 2 * exp(-Double(step) / 15) + 0.1
     let val = step < 40 ? train + 0.1 : 0.2 + 0.05 * Double(step - 39)
-    return "\(step),\(formatNumber(train)),\(formatNumber(val))\n"
+    return "\(step),\(NumberText.shortest(train)),\(NumberText.shortest(val))\n"
   }
 
   static func text(_ steps: Range<Int>, header: Bool = true) -> String {
@@ -99,7 +102,7 @@ enum LogFixture {
       let moved = try #require(Self.log(state))
       #expect(moved.cursorX < 39 && moved.cursor != nil && moved.cursorX == moved.cursorX.rounded())
       let k = try #require(TrainingLogMode.index(moved.panels[0].series[0], atOrBefore: moved.cursorX))
-      #expect(state.model.readout(marker: .ascii).contains("loss \(significant(moved.panels[0].series[0].values[k]))"))
+      #expect(state.model.readout(marker: .ascii).contains("loss \(NumberText.significant(moved.panels[0].series[0].values[k]))"))
       _ = press([.char("z")], &state)
       let zoomed = try #require(Self.log(state)?.range)
       #expect(zoomed.to - zoomed.from == 19.5)
@@ -166,7 +169,7 @@ enum LogFixture {
       let state = try Self.opened(path, follow: false)
       let screen = Screen.render(state).text
       #expect(!screen.unicodeScalars.contains("\u{1b}"))
-      #expect(screen.contains("lo\\u{1b}ss / val_lo\\u{1b}ss"), "\(screen)")
+      #expect(screen.contains("lo\\ess / val_lo\\ess"), "\(screen)")
     }
   }
 
@@ -179,7 +182,7 @@ enum LogFixture {
       let screen = Screen.render(state).text
       #expect(screen.contains("[1] \(path): loss / val_loss  learning") && screen.contains("[2] \(other): loss / val_loss"), "\(screen)")
       #expect(state.model.readout(marker: .ascii).hasPrefix("step 39 | [1] loss 0.249 ~"))
-      #expect(state.model.readout(marker: .ascii).contains("| [2] loss \(significant(2 * exp(-19.0 / 15) + 0.1)) ~"))
+      #expect(state.model.readout(marker: .ascii).contains("| [2] loss \(NumberText.significant(2 * exp(-19.0 / 15) + 0.1)) ~"))
       #expect(state.model.title.contains("2 files"))
     }
   }

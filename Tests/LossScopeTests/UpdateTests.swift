@@ -5,6 +5,9 @@ import Plot
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
   keys.flatMap { update(&state, .key($0)) }

@@ -4,6 +4,9 @@ import Losses
 import Testing
 
 @testable import LossScopeApp
+@testable import LossData
+@testable import LossLogs
+@testable import LossText
 
 func parseError(_ arguments: [String]) -> String? {
   do {

@@ -39,3 +39,15 @@ func edgePoints(_ axis: AxisSpec) -> [Double] {
   if axis.upperOpen { points += [1e-16, 1e-8].map { axis.upper - $0 } + [axis.upper.nextDown] }
   return points.filter(axis.contains)
 }
+
+/// SplitMix64: every random test draws the same cases on every run and machine.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -2,6 +2,7 @@
 
 @testable import Plot
 import Testing
+import LossText
 
 @Suite struct NiceTicksTests {
   @Test func unitRangeTicksByFifths() {
@@ -60,13 +61,13 @@ import Testing
   }
 
   @Test func numberFormatting() {
-    #expect(NumberFormat.fixed(0.30000000000000004, decimals: 2) == "0.3")
-    #expect(NumberFormat.fixed(-0.0001, decimals: 2) == "0")
-    #expect(NumberFormat.fixed(-2.5, decimals: 1) == "-2.5")
-    #expect(NumberFormat.fixed(1.05, decimals: 2) == "1.05")
-    #expect(NumberFormat.exponent(1e-5, decimals: 0) == "1e-05")
-    #expect(NumberFormat.exponent(-2.5e6, decimals: 1) == "-2.5e+06")
-    #expect(NumberFormat.exponent(9.96, decimals: 1) == "1e+01")
+    #expect(NumberText.fixed(0.30000000000000004, decimals: 2) == "0.3")
+    #expect(NumberText.fixed(-0.0001, decimals: 2) == "0")
+    #expect(NumberText.fixed(-2.5, decimals: 1) == "-2.5")
+    #expect(NumberText.fixed(1.05, decimals: 2) == "1.05")
+    #expect(NumberText.exponent(1e-5, decimals: 0) == "1e-05")
+    #expect(NumberText.exponent(-2.5e6, decimals: 1) == "-2.5e+06")
+    #expect(NumberText.exponent(9.96, decimals: 1) == "1e+01")
   }
 
   @Test func autoRangesSnapOutwardToTicks() {

@@ -1,0 +1,20 @@
+// Loading a predictions file into memory for the app's GHM explorer (the CLI streams instead).
+
+import Losses
+import LossText
+
+package enum PopulationLoader {
+  /// Gradient norms of every valid sample, with batch ends: a batch column, or one batch per file.
+  package static func load(predictions: [String], labels: [String], columns: PredictionColumns, skipInvalid: Bool) throws(FileError) -> Population {
+    var g: [Float] = []
+    var ends: [Int] = []
+    func close() { if ends.last != g.count && !g.isEmpty { ends.append(g.count) } }
+    let files = try PredictionFile.list(predictions: predictions, labels: labels)
+    _ = try PredictionFile.read(
+      files, columns: columns, norm: GradientNorm(logits: columns.logits), skipInvalid: skipInvalid,
+      npy: { reader throws(FileError) in try reader.scan(0..<reader.predictions.count) { g.append(contentsOf: $0.lazy.map(Float.init)) } },
+      sample: { g.append(Float($0)) }, batchEnded: close)
+    guard !g.isEmpty else { throw FileError("no valid samples in \((predictions.joined(separator: ", ")).escapedForTerminal(limit: 300))") }
+    return Population(g: g, batchEnds: ends, source: predictions.joined(separator: " "))
+  }
+}

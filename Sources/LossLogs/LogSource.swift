@@ -1,0 +1,246 @@
+// One log file read incrementally: format told by content, complete lines or records parsed, tail -F on request.
+
+import LossText
+import LossData
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a poll found in a file.
+package enum LogUpdate: Sendable {
+  /// New records after those already returned.
+  case appended([LogRecord])
+  /// The file was truncated, replaced or rewritten whole: these records are all of it.
+  case replaced([LogRecord])
+}
+
+/// A log file (or stdin, `-`) and how far it has been read. `poll` returns what is new since the
+/// last call, so the app can call it every 100 ms while following a live run.
+package final class LogSource {
+  package let path: String
+  package private(set) var format: LogFormat?
+  private let regex: Regex<AnyRegexOutput>?
+  private let captureNames: [String]
+  private var fd: Int32 = -1
+  private var identity: (dev: UInt64, ino: UInt64)?
+  private var offset = 0  // bytes read from the file
+  private var carry: [UInt8] = []  // bytes read but not yet parsed: a partial line or record
+  private var carryStart = 0  // file offset of carry[0]
+  private var line = 0
+  private var parser: LogLineParser?
+  private var wholeSize = -1  // trainer_state.json: the size and mtime last parsed
+  private var wholeTime = -1
+
+  /// Longest line accepted; a longer one is refused rather than buffered without end.
+  package static let maxLine = 1 << 20
+  /// Largest trainer_state.json read whole.
+  package static let maxWhole = 256 << 20
+
+  package init(path: String, format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = []) {
+    self.path = path
+    self.format = regex != nil ? .text : format
+    self.regex = regex
+    self.captureNames = captureNames
+  }
+
+  deinit { if fd >= 0 && path != "-" { close(fd) } }
+
+  private var shown: String { path.escapedForTerminal(limit: 200) }
+
+  private func error(_ place: String, _ reason: String) -> FileError { FileError(file: path, reason: "\(place): \(reason)") }
+
+  /// Opens the file: a regular file, or stdin for `-`; anything else is refused.
+  private func openFile() throws(FileError) {
+    if path == "-" { fd = 0; return }
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw FileError(file: path, place: .opening, reason: "\(errorText(errno))") }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError(file: path, place: .opening, reason: "not a regular file") }
+    let opened = open(path, O_RDONLY | O_CLOEXEC)
+    guard opened >= 0 else { throw FileError(file: path, place: .opening, reason: "\(errorText(errno))") }
+    fd = opened
+    var own = stat()
+    fstat(fd, &own)
+    identity = (UInt64(own.st_dev), UInt64(own.st_ino))
+  }
+
+  /// True when the path now names another file (replaced) or a shorter one (truncated).
+  private func wasReplaced() -> Bool {
+    guard path != "-", let identity else { return false }
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }  // gone for now: keep reading the old one
+    return UInt64(info.st_dev) != identity.dev || UInt64(info.st_ino) != identity.ino || Int(info.st_size) < offset
+  }
+
+  /// Everything new. `final`: the file is read for the last time, so a last line without a
+  /// newline counts, and an incomplete record is an error.
+  package func poll(final: Bool) throws(FileError) -> LogUpdate {
+    var records: [LogRecord] = []
+    var replaced = false
+    try poll(final: final, reset: { replaced = true; records = [] }, record: { records.append($0) })
+    return replaced ? .replaced(records) : .appended(records)
+  }
+
+  /// Everything new, one record at a time, so a huge file never sits in memory as records;
+  /// `reset` comes first when the records that follow replace all earlier ones.
+  package func poll(final: Bool, reset: () -> Void, record: (LogRecord) throws(FileError) -> Void) throws(FileError) {
+    if fd < 0 {
+      try openFile()
+      if path == "-" && !final { Self.nonBlockingIfPipe(0) }
+    } else if wasReplaced() {
+      if path != "-" { close(fd) }
+      fd = -1
+      offset = 0; carry = []; carryStart = 0; line = 0; wholeSize = -1
+      parser = nil
+      if regex == nil { format = nil }
+      try openFile()
+      reset()
+    }
+    if format == nil {
+      _ = try readAvailable(limit: 1 << 16)  // enough to tell the format by
+      format = detect(final: final)
+    }
+    if format == .trainerState {
+      guard let records = try pollWhole(final: final) else { return }
+      reset()
+      for r in records { try record(r) }
+      return
+    }
+    // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes.
+    while true {
+      let atEnd = try readAvailable(limit: 4 * Self.maxLine)
+      for r in try parse(final: final && atEnd) { try record(r) }
+      if atEnd { break }
+    }
+  }
+
+  /// Reads until the end of the file or until `limit` bytes wait in `carry`; true at the end.
+  private func readAvailable(limit: Int) throws(FileError) -> Bool {
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while carry.count < limit {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK { return true }  // a followed pipe with nothing new
+        throw FileError(file: path, place: .opening, reason: "\(errorText(errno))")
+      }
+      if n == 0 { return true }
+      carry.append(contentsOf: chunk[0..<n])
+      offset += n
+      if format != nil && format != .tfevents && format != .trainerState && carry.count > Self.maxLine,
+        carry.count - (carry.lastIndex(of: 10).map { $0 + 1 } ?? 0) > Self.maxLine
+      {
+        throw error("line \(line + carry.filter { $0 == 10 }.count + 1)", "longer than \(Self.maxLine) bytes")
+      }
+    }
+    return false
+  }
+
+  /// The format from the first bytes (nil: not enough yet).
+  private func detect(final: Bool) -> LogFormat? {
+    let head = carry.prefix(4096)
+    if head.isEmpty { return nil }
+    if path.contains("tfevents") || LogEventFile.looksLikeEvents(head) { return .tfevents }
+    guard let first = head.firstIndex(where: { ![32, 9, 10, 13].contains($0) }) else { return nil }
+    let lineEnd = head[first...].firstIndex(of: 10) ?? head.endIndex
+    let firstLine = head[first..<lineEnd]
+    if head[first] == UInt8(ascii: "{") {
+      let text = String(decoding: firstLine, as: UTF8.self)
+      let oneLineObject = (try? LogJSON.parse(firstLine)) != nil
+      if path.hasSuffix("trainer_state.json") || (!oneLineObject && (text.count < 3 || text.contains("log_history"))) {
+        return .trainerState
+      }
+      return .jsonl
+    }
+    return .csv
+  }
+
+  private func parse(final: Bool) throws(FileError) -> [LogRecord] {
+    guard let format else { return [] }
+    var records: [LogRecord] = []
+    var start = 0
+    if format == .tfevents {
+      while true {
+        let place = "byte \(carryStart + start)"
+        let step: LogEventFile.Step
+        do { step = try LogEventFile.next(carry[start...], offset: carryStart + start) } catch {
+          throw self.error(place, error.reason)
+        }
+        guard case .record(let data, let consumed) = step else { break }
+        do {
+          if let r = try LogEventFile.record(data, place: place) { records.append(r) }
+        } catch { throw self.error(place, error.reason) }
+        start += consumed
+      }
+      if final && start < carry.count {
+        throw error("byte \(carryStart + start)", "incomplete record at the end (still being written? try --follow)")
+      }
+    } else {
+      if parser == nil { parser = LogLineParser(format: format, regex: regex, captureNames: captureNames) }
+      while start < carry.count {
+        guard let newline = carry[start...].firstIndex(of: 10) ?? (final ? carry.count : nil) else { break }
+        line += 1
+        let place = "line \(line)"
+        if newline - start > Self.maxLine { throw error(place, "longer than \(Self.maxLine) bytes") }
+        do {
+          if let r = try parser?.parse(carry[start..<newline], place: place) { records.append(r) }
+        } catch {
+          throw self.error(place, error.offset > 0 ? "column \(error.offset + 1): \(error.reason)" : error.reason)
+        }
+        start = newline + 1
+      }
+    }
+    carry.removeFirst(min(start, carry.count))
+    carryStart += start
+    return records
+  }
+
+  /// trainer_state.json is rewritten whole at each checkpoint: parse it all when its size changes.
+  /// The whole history when the file changed since the last parse, else nil.
+  private func pollWhole(final: Bool) throws(FileError) -> [LogRecord]? {
+    var info = stat()
+    if path != "-" { guard stat(path, &info) == 0 else { return nil } }
+    if path != "-" && Int(info.st_size) == wholeSize && Self.modified(info) == wholeTime { return nil }
+    if path != "-" {
+      guard Int(info.st_size) <= Self.maxWhole else { throw error("byte 0", "larger than \(Self.maxWhole) bytes") }
+      lseek(fd, 0, SEEK_SET)
+      carry = []
+      offset = 0
+    }
+    while try !readAvailable(limit: Self.maxWhole + 1) {
+      if carry.count > Self.maxWhole { throw error("byte 0", "larger than \(Self.maxWhole) bytes") }
+    }
+    let json: LogJSON
+    do {
+      json = try LogJSON.parse(carry[...])
+    } catch {
+      if !final { return nil }  // being rewritten: try again at the next poll
+      throw self.error("byte \(error.offset)", error.reason)
+    }
+    wholeSize = path == "-" ? carry.count : Int(info.st_size)
+    wholeTime = Self.modified(info)
+    guard case .array(let history)? = json["log_history"] else {
+      throw error("byte 0", "no log_history array (is this a trainer_state.json?)")
+    }
+    return history.enumerated().compactMap { LogLineParser.record($1, place: "log_history[\($0)]") }
+  }
+
+  /// Modification time in nanoseconds.
+  private static func modified(_ info: stat) -> Int {
+    #if canImport(Darwin)
+      return Int(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtimespec.tv_nsec)
+    #else
+      return Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+    #endif
+  }
+
+  /// Following stdin: a pipe must not block the poll (a terminal or file is left as it is, since
+  /// the flag would outlive the process on a descriptor shared with the shell).
+  private static func nonBlockingIfPipe(_ fd: Int32) {
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+  }
+}

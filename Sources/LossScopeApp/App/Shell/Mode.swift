@@ -1,0 +1,136 @@
+// The screen's content: one of a closed set of mode models, and the one switch that opens them.
+
+import Losses
+import Plot
+import LossData
+import LossLogs
+import LossText
+
+/// What every mode gives the shell. The shell (title, parameter bar, status line, overlays,
+/// lessons, help) knows modes only through this; each mode keeps its derived data (series,
+/// bins, tables) up to date when its inputs change, so that drawing a frame computes nothing.
+protocol ModeModel {
+  /// The title bar's description of what is shown, e.g. `focal gamma=2 alpha=1  vs ce  on pt`.
+  var title: String { get }
+  /// The parameters the keys change, in the order of the parameter bar.
+  var parameters: [(spec: ParameterSpec, value: Double)] { get }
+  /// Sets one parameter (already checked against its spec); returns a status line, or nil.
+  mutating func set(_ name: String, to value: Double) throws(ParameterError) -> String?
+  /// A key the mode reads before the shared key table (a 2-D view's Up/Down moves its point).
+  func overrides(_ key: Key) -> Action?
+  /// Carries out an action that belongs to modes (cursor, zoom, sweep, views, ...); `selected`
+  /// is the parameter the shell has selected.
+  mutating func perform(_ action: Action, selected: ParameterSpec?) -> ModeReply
+  /// The mode's own actions (those of `KeyMap.modeOnly` it carries out): the help lists them first.
+  var keys: [Action] { get }
+  /// The x axis that added views must share; nil when the mode has none.
+  var axisName: String? { get }
+  /// The population a ghmc view opened from here weighs with (the GHM explorer's), if any.
+  var population: Population? { get }
+  /// Several values typed at `=` (`0,0.5,1`, `0.05..1:5`, or a 2-D view's `sn,sp`).
+  mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
+  /// A click or wheel turn at screen cell (x, y) inside the panels `rect`.
+  mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply
+  /// The swept parameter and its values as the bar and title show them (`0,0.5,1`), if any.
+  var sweptText: (name: String, text: String)? { get }
+  /// Ends a sweep: a single value typed for the swept parameter sets exactly that value.
+  mutating func endSweep()
+  /// `lo,hi` typed after `Y`.
+  mutating func typedYRange(_ text: String) -> ModeReply
+  /// A curve view chosen in the picker: it replaces the active view or is added beside it.
+  mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply
+  /// The panels, drawn from the mode's derived data.
+  func render(into grid: inout Grid, in rect: Rect, marker: Marker)
+  /// The line under the parameter bar: what the cursor or point reads.
+  func readout(marker: Marker) -> String
+  /// What `e` writes, with the command line that writes the same without the app.
+  func export() -> ModeExport
+  /// Words that change whenever what is shown changes (not the cursor): undo remembers by them.
+  var undoKey: String { get }
+  /// The preset file `w` saves.
+  func preset(name: String) -> String
+  /// The plotting area's width changed: resample what is drawn (the export does not depend on it).
+  mutating func resize(width: Int)
+  /// Itself, as a case of the closed set.
+  var asMode: Mode { get }
+  /// Whether the runtime should send `.tick` about every 100 ms (a followed file), and what it does.
+  var wantsTicks: Bool { get }
+  mutating func tick() -> String?
+}
+
+extension ModeModel {
+  var axisName: String? { nil }
+  var population: Population? { nil }
+  var wantsTicks: Bool { false }
+  mutating func tick() -> String? { nil }
+  mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
+  mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
+  var sweptText: (name: String, text: String)? { nil }
+  mutating func endSweep() {}
+  mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply { .notHere("") }
+  mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply { .notHere("a 2-D view stands alone") }
+}
+
+/// The answer of a mode to an action: done (with a status line or none), or not in this mode.
+enum ModeReply: Equatable {
+  case done(String?)
+  case notHere(String)
+}
+
+/// A file the app writes on `e`, and how to write the same from the command line.
+struct ModeExport {
+  var contents: String
+  var command: String
+}
+
+/// The closed set of screens. Adding one: a new model, a case here and a line in `model`.
+enum Mode {
+  case curves(CurvesMode)
+  case ghm(GHMMode)
+  case plane(PlaneMode)
+  case log(TrainingLogMode)
+  case embeddings(EmbeddingsMode)
+
+  /// The one switch over the modes.
+  var model: any ModeModel {
+    get {
+      switch self {
+      case .curves(let m): return m
+      case .ghm(let m): return m
+      case .plane(let m): return m
+      case .log(let m): return m
+      case .embeddings(let m): return m
+      }
+    }
+    set { self = newValue.asMode }
+  }
+
+  /// A mode from a command line's words: `ghm`, a 2-D view with parameters, or curve views
+  /// (`focal gamma=0,1,2 + ce`). The picker, lessons and the command line all come here.
+  static func make(_ words: [String], population: Population?) throws(CLIError) -> Mode {
+    if words == ["ghm"] { return .ghm(GHMMode(file: population)) }
+    if words.first == "embeddings" { return .embeddings(try EmbeddingsMode.make(Array(words.dropFirst()))) }
+    return try make(Selection(spec: words, preset: nil), population: population)
+  }
+
+  /// A mode from parsed views or a preset, with the preset's range, cursor and log-y.
+  static func make(_ selection: Selection, population: Population?) throws(CLIError) -> Mode {
+    if let plane = selection.plane { return .plane(PlaneMode(plane)) }
+    let requests = selection.views
+    guard !requests.isEmpty else { throw CLIError("no view to show: name one (see `lossscope list`)") }
+    for (i, request) in requests.enumerated() where i > 0 && !request.sweeps.isEmpty || request.sweeps.count > 1 {
+      throw CLIError("the app sweeps one parameter of the first view; \(request.info.name) sweeps \(request.sweeps.map(\.name).joined(separator: " and ")) (`lossscope plot` draws any sweep)")
+    }
+    let series = (requests[0].sweeps.first?.values.count ?? 1) + requests.count - 1
+    if series > CurvesMode.maxSeries { throw CLIError("the app draws at most \(CurvesMode.maxSeries) series; this asks for \(series)") }
+    let axis = try Sampling.sharedAxis(requests)
+    try Sampling.checkDomains(requests, from: selection.preset?.from ?? axis.from, to: selection.preset?.to ?? axis.to)
+    var curves = CurvesMode(requests, population: population)
+    if let preset = selection.preset {
+      curves.show(from: preset.from ?? curves.from, to: preset.to ?? curves.to)
+      if let x = preset.cursor { curves.place(cursor: x) }
+      curves.logY = preset.logY
+    }
+    return .curves(curves)
+  }
+}

@@ -1,0 +1,51 @@
+// Checks on the command line that swift-argument-parser does not make: repeated options, numbers.
+
+import ArgumentParser
+import Losses
+import LossText
+import LossData
+import LossLogs
+
+enum ArgumentChecks {
+  /// Options that take no value, so the word after them is not skipped.
+  static let flags: Set<String> = ["--logits", "--skip-invalid", "--log-y", "--grad", "--plot", "--ascii",
+                                   "--help", "-h", "--version"]
+  /// Options meant to be repeated: several prediction files are batches in order.
+  static let repeatable: Set<String> = ["--predictions", "--labels"]
+
+  /// The first option given twice (`--from 0.1 --from 0.2`), refused as `gamma=1 gamma=2` is,
+  /// rather than letting the last one silently win.
+  static func repeatedOption(_ arguments: [String]) -> String? {
+    var seen: Set<String> = []
+    var i = 0
+    while i < arguments.count {
+      let word = arguments[i]
+      i += 1
+      if word == "--" { break }
+      guard word.hasPrefix("-"), word.count > 1, DecimalText.value(word) == nil else { continue }
+      let name = word.hasPrefix("--") ? String(word.prefix { $0 != "=" }) : String(word.prefix(2))
+      if !repeatable.contains(name) && !seen.insert(name).inserted { return name }
+      let inlineValue = word.contains("=") || (!word.hasPrefix("--") && word.count > 2)
+      if !flags.contains(name) && !inlineValue { i += 1 }  // its value, even if it starts with '-'
+    }
+    return nil
+  }
+
+  /// --from and --to: a finite decimal number, refused in hexadecimal as parameters are.
+  static func real(_ text: String) throws -> Double {
+    guard let value = DecimalText.value(text.trimmingSpaces) else {
+      throw ValidationError("'\(text.escapedForTerminal(limit: 40))' is not a finite decimal number")
+    }
+    return value
+  }
+
+  /// --points and other counts: says "not an integer" rather than a generic refusal.
+  static func integer(_ text: String) throws -> Int {
+    let trimmed = text.trimmingSpaces
+    if let n = Int(trimmed) { return n }
+    if let x = DecimalText.value(trimmed) {
+      throw ValidationError(x.rounded() == x ? "'\(trimmed)' is too large" : "'\(trimmed)' is not an integer")
+    }
+    throw ValidationError("'\(text.escapedForTerminal(limit: 40))' is not an integer")
+  }
+}
