@@ -35,8 +35,12 @@ extension ParameterSpec {
       }
       return Double(i)
     }
-    guard let value = DecimalText.value(trimmed) else {
-      throw .notANumber(name: name, text: text, expected: kind == .integer ? "an integer" : "a finite number")
+    let value: Double
+    switch DecimalText.parse(trimmed) {
+    case .success(let v): value = v
+    case .failure(let why):
+      let plain = why == .notANumber || why == .empty || why == .nonFinite
+      throw .notANumber(name: name, text: text, expected: (kind == .integer ? "an integer" : "a finite number") + (plain ? "" : ": it \(why.reason)"))
     }
     if kind == .integer && value.rounded() != value {
       throw .notANumber(name: name, text: text, expected: "an integer")

@@ -1,5 +1,7 @@
 // A width x height buffer of cells that every widget draws into; writes are clipped.
 
+import LossText
+
 /// A rectangle of cells that widgets draw into and a backend blits to the terminal.
 ///
 /// Cells live in one flat row-major array. Every write is clipped to the grid (and to an
@@ -55,10 +57,17 @@ public struct Grid: Sendable {
     guard y >= box.y, y < box.maxY else { return x + text.unicodeScalars.count }
     let row = y * width
     for scalar in text.unicodeScalars {
-      if col >= box.x && col < box.maxX {
-        cells[row + col] = Cell(scalar, style: style)
+      // The last line of defence: a control or bidi mark a caller forgot to escape is drawn as
+      // its visible escape, so no text in a grid can drive the terminal that shows it.
+      guard TerminalEscape.needsEscape(scalar) else {
+        if col >= box.x && col < box.maxX { cells[row + col] = Cell(scalar, style: style) }
+        col += 1
+        continue
       }
-      col += 1
+      for piece in TerminalEscape.piece(scalar).unicodeScalars {
+        if col >= box.x && col < box.maxX { cells[row + col] = Cell(piece, style: style) }
+        col += 1
+      }
     }
     return col
   }

@@ -6,6 +6,7 @@ import Testing
 
 @testable import LossData
 @testable import LossText
+@testable import Plot
 
 @Suite struct DecimalGrammarTests {
   func cell(_ text: String) -> Result<Double, DecimalText.Refusal> {
@@ -63,5 +64,36 @@ import Testing
   @Test func cellsAllowSpacesAndQuotesAroundTheNumberOnly() {
     #expect(cell(" 0.5 ") == .success(0.5) && cell("\"0.25\"") == .success(0.25) && cell(" \" 2 \" ") == .success(2))
     #expect(cell("0x1p-2") == .failure(.hexadecimal) && cell("\"\"") == .failure(.empty))
+  }
+}
+
+/// A name holding ESC, a C1 control, U+202E or U+2066 is shown escaped wherever it is drawn:
+/// the grid itself never holds one, whichever caller forgot.
+@Suite struct EscapedNamesTests {
+  @Test func noGridCellHoldsAControlOrABidiMark() {
+    var grid = Grid(width: 40, height: 1)
+    _ = grid.put("a\u{1B}[2Jb\u{9B}c\u{202E}d\u{2066}e", x: 0, y: 0)
+    let text = grid.lines().joined()
+    #expect(!text.unicodeScalars.contains { TerminalEscape.needsEscape($0) })
+    #expect(text.hasPrefix("a\\e[2Jb\\u{9b}c\\u{202e}d\\u{2066}e"))
+  }
+
+  @Test func csvCellsAndCommentsStayOneCellAndOneLine() {
+    #expect(CSVText.cell("lo\u{202E}ss") == "lo\\u{202e}ss")
+    #expect(CSVText.cell("a,b\"c") == "\"a,b\"\"c\"")
+    #expect(CSVText.cell("x\ny") == "x\\ny")
+    #expect(CSVText.comment("run\r\n# header,x") == "run\\r\\n# header,x")
+  }
+
+  @Test func theLogChartShowsATagEscaped() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lossscope-esc-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("m\u{2066}.csv").path
+    try "step,lo\u{202E}ss\n1,1\n2,0.5\n3,0.4\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try run(["log", path, "--plot", "--width", "200", "--height", "12"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.unicodeScalars.contains { TerminalEscape.needsEscape($0) && $0 != "\n" })
+    #expect(r.stdout.contains("lo\\u{202e}ss"), "\(r.stdout)")
   }
 }
