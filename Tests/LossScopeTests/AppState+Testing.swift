@@ -30,3 +30,17 @@ extension AppState {
   var visibleSeries: [VisibleSeries] { shownCurves.series }
   var editable: [(spec: ParameterSpec, value: Double)] { model.parameters }
 }
+
+/// `update`, then what the runtime does with its work effects (reading followed files), the
+/// results fed back in as messages; returns the other effects.
+@discardableResult
+func send(_ state: inout AppState, _ message: Message) -> [Effect] {
+  let performer = WorkPerformer()
+  var queue = [message], others: [Effect] = []
+  while !queue.isEmpty {
+    for effect in update(&state, queue.removeFirst()) {
+      if case .work(let work) = effect { queue.append(performer.perform(work)) } else { others.append(effect) }
+    }
+  }
+  return others
+}

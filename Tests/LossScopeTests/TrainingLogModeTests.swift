@@ -79,7 +79,7 @@ enum LogFixture {
       _ = press([.char("+")], &state)
       let after = try #require(Self.log(state))
       #expect(after.settings["smooth"] == 0.65)
-      #expect(after.version == before.version)
+      #expect(after.read == before.read)
       let raw = after.panels[0].series[0].values
       #expect(after.panels[0].smoothed[0] == LogSmoother.ema(raw, weight: 0.65))
       #expect(after.panels[0].diagnosis.evidence.hasSuffix("smoother ema 0.65"))
@@ -118,10 +118,10 @@ enum LogFixture {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: true)
       #expect(state.model.wantsTicks)
-      #expect(update(&state, .tick).isEmpty)
+      #expect(send(&state, .tick).isEmpty)
       #expect(Self.log(state)?.panels.first?.diagnosis.verdict == .learning)
       try LogFixture.append(LogFixture.text(40..<80, header: false), to: path)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       let m = try #require(Self.log(state))
       #expect(m.panels.first?.series.map(\.count) == [80, 80])
       #expect(m.extent.to == 79 && m.cursorX == 79)
@@ -131,7 +131,7 @@ enum LogFixture {
       _ = press([.char("z")], &state)
       let range = try #require(Self.log(state)?.range)
       try LogFixture.append(LogFixture.text(80..<90, header: false), to: path)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       #expect(Self.log(state)?.range?.from == range.from && Self.log(state)?.range?.to == range.to)
       #expect(Self.log(state)?.extent.to == 89)
     }
@@ -141,12 +141,12 @@ enum LogFixture {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: true)
       try LogFixture.text(0..<12).write(toFile: path, atomically: true, encoding: .utf8)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       let m = try #require(Self.log(state))
       #expect(m.panels.first?.series.map(\.count) == [12, 12])
       #expect(m.extent.to == 11 && m.cursorX == 11)
       try "".write(toFile: path, atomically: true, encoding: .utf8)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       #expect(Self.log(state)?.panels.isEmpty == true)
       #expect(Screen.render(state).text.contains("waiting for points in \(path)"))
     }
@@ -156,7 +156,7 @@ enum LogFixture {
     try withLog(0..<40) { path in
       var state = try Self.opened(path, follow: true)
       try LogFixture.append("40,0.5,oops\u{1b}[2J\n", to: path)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       #expect(state.status.contains("line 42") && state.status.hasSuffix("(no longer following)"), "\(state.status)")
       #expect(!state.status.contains("\u{1b}") && !state.model.wantsTicks)
       #expect(state.model.title.hasSuffix("stopped"))
@@ -192,10 +192,10 @@ enum LogFixture {
       var state = try Self.opened(path, follow: true)
       _ = press([.char("+")], &state)
       try LogFixture.append(LogFixture.text(40..<50, header: false), to: path)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       _ = press([.char("u")], &state)
       #expect(Self.log(state)?.settings["smooth"] == 0.6)
-      _ = update(&state, .tick)
+      send(&state, .tick)
       #expect(Self.log(state)?.panels.first?.series.first?.count == 50)
     }
   }

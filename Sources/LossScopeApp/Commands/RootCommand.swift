@@ -93,17 +93,18 @@ struct OpenCommand: ParsableCommand {
   func run() throws {
     TerminalHost.mouse = !noMouse
     if !log.isEmpty {
-      try Self.runApp(AppState(mode: .log(try TrainingLogMode.open(log, follow: follow))))
+      try Self.runApp(AppState(mode: try Mode.open(.log(paths: log, follow: follow), population: nil)))
       return
     }
     if let embeddings {
-      try Self.runApp(AppState(mode: .embeddings(try EmbeddingsMode.open(embeddings, labels: input.labels, others: !input.predictions.isEmpty || !spec.isEmpty || preset != nil))))
+      let others = !input.predictions.isEmpty || !spec.isEmpty || preset != nil
+      try Self.runApp(AppState(mode: try Mode.open(.embeddings(path: embeddings, labels: input.labels, others: others), population: nil)))
       return
     }
     if !input.predictions.isEmpty {
       let population = try PopulationLoader.load(
         predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)
-      var state = AppState(mode: .ghm(GHMMode(file: population)))
+      var state = AppState(mode: try Mode.open(.ghm(population), population: population))
       state.population = population
       try Self.runApp(state)
       return
@@ -111,7 +112,7 @@ struct OpenCommand: ParsableCommand {
     var state = AppState()
     if !spec.isEmpty || preset != nil {
       let selection = try Selection(spec: spec, preset: preset)
-      state.open(try Mode.make(selection, population: nil))
+      state.open(try Mode.open(.selection(selection), population: nil))
       if let preset = selection.preset { state.status = "preset \(preset.name): \(preset.title)" }
     }
     try Self.runApp(state)

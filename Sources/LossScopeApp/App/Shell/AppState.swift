@@ -120,6 +120,14 @@ struct AppState {
     return result
   }
 
+  /// Changes the curves mode in place; nil (and nothing changes) in any other mode.
+  mutating func changeCurves<R>(_ body: (inout CurvesMode) -> R) -> R? {
+    guard case .curves(var curves) = mode else { return nil }
+    let result = body(&curves)
+    mode = .curves(curves)
+    return result
+  }
+
   mutating func resize(width: Int, height: Int) {
     self.width = min(max(0, width), Self.maximumWidth)
     self.height = min(max(0, height), Self.maximumHeight)

@@ -33,11 +33,15 @@ public enum Message: Equatable, Sendable {
   case mouse(x: Int, y: Int, button: MouseButton)
   /// About 100 ms passed without a key, sent only while the mode wants ticks (a followed log).
   case tick
+  /// Work the runtime did for the mode (a read of followed files) has finished.
+  case done(WorkDone)
 }
 
 /// I/O the update function asks for; the runtime carries it out and reports back with a message.
 enum Effect: Equatable, Sendable {
   /// `makeFolder`: create the file's folder first (the user's preset folder may not exist yet).
   case writeFile(path: String, contents: String, overwrite: Bool, makeFolder: Bool = false)
+  /// Reading or computing for the mode; the result comes back as `Message.done`.
+  case work(Work)
   case quit
 }

@@ -52,7 +52,7 @@ extension AppState {
     let step = progress.current
     let keptCursor = curves?.cursor
     do {
-      var next = try Mode.make(step.setup, population: population)
+      var next = try Mode.open(.words(step.setup), population: population)
       if case .curves(var c) = next, let x = progress.cursors[progress.step] ?? step.cursor ?? keptCursor {
         c.place(cursor: x)
         next = .curves(c)

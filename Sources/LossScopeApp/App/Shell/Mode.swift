@@ -31,14 +31,8 @@ protocol ModeModel {
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
   /// A click or wheel turn at screen cell (x, y) inside the panels `rect`.
   mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply
-  /// The swept parameter and its values as the bar and title show them (`0,0.5,1`), if any.
-  var sweptText: (name: String, text: String)? { get }
-  /// Ends a sweep: a single value typed for the swept parameter sets exactly that value.
-  mutating func endSweep()
   /// `lo,hi` typed after `Y`.
   mutating func typedYRange(_ text: String) -> ModeReply
-  /// A curve view chosen in the picker: it replaces the active view or is added beside it.
-  mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply
   /// The panels, drawn from the mode's derived data.
   func render(into grid: inout Grid, in rect: Rect, marker: Marker)
   /// The line under the parameter bar: what the cursor or point reads.
@@ -53,22 +47,31 @@ protocol ModeModel {
   mutating func resize(width: Int)
   /// Itself, as a case of the closed set.
   var asMode: Mode { get }
-  /// Whether the runtime should send `.tick` about every 100 ms (a followed file), and what it does.
+  /// Whether the runtime should send `.tick` about every 100 ms (a followed file), and the work
+  /// a tick asks for.
   var wantsTicks: Bool { get }
-  mutating func tick() -> String?
+  func tick() -> [Effect]
+  /// Work asked for by this mode has finished: a status line, or nil.
+  mutating func finished(_ outcome: WorkOutcome) -> String?
 }
 
 extension ModeModel {
   var axisName: String? { nil }
   var population: Population? { nil }
   var wantsTicks: Bool { false }
-  mutating func tick() -> String? { nil }
+  func tick() -> [Effect] { [] }
+  mutating func finished(_ outcome: WorkOutcome) -> String? { nil }
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
   mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
-  var sweptText: (name: String, text: String)? { nil }
-  mutating func endSweep() {}
   mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply { .notHere("") }
-  mutating func choose(_ info: ViewInfo, adding: Bool) -> ModeReply { .notHere("a 2-D view stands alone") }
+}
+
+extension Mode {
+  /// The curves mode, for what only it does: sweeps, and views chosen into it.
+  var curves: CurvesMode? {
+    if case .curves(let c) = self { return c }
+    return nil
+  }
 }
 
 /// The answer of a mode to an action: done (with a status line or none), or not in this mode.
@@ -105,16 +108,45 @@ enum Mode {
     set { self = newValue.asMode }
   }
 
-  /// A mode from a command line's words: `ghm`, a 2-D view with parameters, or curve views
-  /// (`focal gamma=0,1,2 + ce`). The picker, lessons and the command line all come here.
-  static func make(_ words: [String], population: Population?) throws(CLIError) -> Mode {
-    if words == ["ghm"] { return .ghm(GHMMode(file: population)) }
-    if words.first == "embeddings" { return .embeddings(try EmbeddingsMode.make(Array(words.dropFirst()))) }
-    return try make(Selection(spec: words, preset: nil), population: population)
+  /// What can be opened: the one list the command line, the picker, presets and lessons pick from.
+  enum Request {
+    /// Words as on the command line: `ghm`, `embeddings name=value...`, a 2-D view or curve views.
+    case words([String])
+    /// Parsed views or a preset, with its range, cursor and log-y.
+    case selection(Selection)
+    /// The GHM explorer over a predictions file's population, or the built-in one.
+    case ghm(Population?)
+    case plane(PlaneInfo)
+    /// One curve view at its defaults (the picker's choice when the mode cannot take it).
+    case curve(ViewInfo)
+    case log(paths: [String], follow: Bool)
+    case embeddings(path: String, labels: [String], others: Bool)
+    /// The bundled example embeddings.
+    case exampleEmbeddings
+  }
+
+  /// The one function that opens a mode; `population` is the predictions file's, which ghmc
+  /// views and the explorer weigh with.
+  static func open(_ request: Request, population: Population?) throws(CLIError) -> Mode {
+    switch request {
+    case .words(let words):
+      if words == ["ghm"] { return .ghm(GHMMode(file: population)) }
+      if words.first == "embeddings" { return .embeddings(try EmbeddingsMode.make(Array(words.dropFirst()))) }
+      return try make(Selection(spec: words, preset: nil), population: population)
+    case .selection(let selection): return try make(selection, population: population)
+    case .ghm(let file): return .ghm(GHMMode(file: file ?? population))
+    case .plane(let info): return .plane(PlaneMode(PlaneRequest(info: info, parameters: info.defaults)))
+    case .curve(let info): return .curves(CurvesMode([ViewRequest(info: info)], population: population))
+    case .log(let paths, let follow): return .log(try TrainingLogMode.open(paths, follow: follow))
+    case .embeddings(let path, let labels, let others): return .embeddings(try EmbeddingsMode.open(path, labels: labels, others: others))
+    case .exampleEmbeddings:
+      guard let mode = EmbeddingsMode.example() else { throw CLIError("the bundled example could not be read") }
+      return .embeddings(mode)
+    }
   }
 
   /// A mode from parsed views or a preset, with the preset's range, cursor and log-y.
-  static func make(_ selection: Selection, population: Population?) throws(CLIError) -> Mode {
+  private static func make(_ selection: Selection, population: Population?) throws(CLIError) -> Mode {
     if let plane = selection.plane { return .plane(PlaneMode(plane)) }
     let requests = selection.views
     guard !requests.isEmpty else { throw CLIError("no view to show: name one (see `lossscope list`)") }

@@ -30,6 +30,7 @@ enum Runtime {
   @discardableResult
   static func run(_ initial: AppState, on backend: Backend) -> AppState {
     var state = initial
+    let performer = WorkPerformer()
     let size = backend.size
     _ = update(&state, .resize(width: size.width, height: size.height))
     backend.draw(Screen.render(state))
@@ -52,6 +53,8 @@ enum Runtime {
           case .writeFile(let path, let contents, let overwrite, let makeFolder):
             if makeFolder, let slash = path.lastIndex(of: "/") { _ = PresetStore.makeFolders(String(path[..<slash])) }
             queue.append(write(path: path, contents: contents, overwrite: overwrite))
+          case .work(let work):
+            queue.append(performer.perform(work))
           }
         }
       }

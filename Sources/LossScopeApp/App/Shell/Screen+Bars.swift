@@ -28,7 +28,7 @@ extension Screen {
     let editable = state.model.parameters
     guard !editable.isEmpty else { return [] }
     let selected = min(max(0, state.selected), editable.count - 1)
-    let swept = state.model.sweptText
+    let swept = state.mode.curves?.sweptText
     let texts = editable.map { spec, value in
       swept?.name == spec.name ? " \(spec.name)=\(swept?.text ?? "") (sweep) " : " \(spec.name)=\(spec.format(value)) \(spec.rangeText) "
     }

@@ -74,13 +74,17 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
   let left = adding ? nil : state.lesson?.lesson.name
   if left != nil { state.lesson = nil }
   defer { if let left { state.status = "left the lesson \(left) (t starts the lessons again)" } }
+  func open(_ request: Mode.Request, population: Population?) {
+    do throws(CLIError) { state.open(try Mode.open(request, population: population)) } catch { state.status = error.description }
+  }
   switch choice {
-  case .ghm: state.open(.ghm(GHMMode(file: state.population)))
-  case .embeddings:
-    if let mode = EmbeddingsMode.example() { state.open(.embeddings(mode)) } else { state.status = "the bundled example could not be read" }
-  case .plane(let info): state.open(.plane(PlaneMode(PlaneRequest(info: info, parameters: info.defaults))))
+  case .ghm: open(.ghm(nil), population: state.population)
+  case .embeddings: open(.exampleEmbeddings, population: nil)
+  case .plane(let info): open(.plane(info), population: nil)
   case .curve(let info):
-    switch state.change({ $0.choose(info, adding: adding) }) {
+    // Only the curves mode takes a view beside or instead of its own; elsewhere the view opens alone.
+    let reply = state.changeCurves { $0.choose(info, adding: adding) } ?? .notHere("this screen shows no curves to add a view beside: pick it without adding")
+    switch reply {
     case .done(let status):
       state.selected = adding ? state.selected : 0
       if let status { state.status = status }
@@ -88,7 +92,7 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
       if adding {
         state.status = reason
       } else {
-        state.open(.curves(CurvesMode([ViewRequest(info: info)], population: state.model.population ?? state.population)))
+        open(.curve(info), population: state.model.population ?? state.population)
       }
     }
   }
@@ -126,7 +130,7 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
     do {
       let value = try spec.parse(text)
       // One value typed for the swept parameter is that value: the sweep ends.
-      if state.model.sweptText?.name == name { _ = state.change { $0.endSweep() } }
+      if state.mode.curves?.sweptText?.name == name { state.changeCurves { $0.endSweep() } }
       setParameter(name, value, &state)
     } catch {
       state.status = error.description

@@ -37,6 +37,9 @@ private func apply(_ message: Message, _ state: inout AppState) -> [Effect] {
   case .paste(let text):
     return paste(text, &state)
   case .tick: return tick(&state)
+  case .done(let done):
+    if let status = state.change({ $0.finished(done.outcome) }) { state.status = status }
+    return []
   }
 }
 

@@ -9,7 +9,7 @@ extension TrainingLogMode: ModeModel {
   var asMode: Mode { .log(self) }
 
   var title: String {
-    let files = feed.paths.count == 1 ? Self.shown(feed.paths[0]) : "\(feed.paths.count) files"
+    let files = paths.count == 1 ? Self.shown(paths[0]) : "\(paths.count) files"
     return "log \(files)  \(smoother.summary)" + (follow ? (problem == nil ? "  following" : "  stopped") : "")
   }
 
@@ -17,14 +17,15 @@ extension TrainingLogMode: ModeModel {
 
   var keys: [Action] { [.cursorLeft, .cursorRight, .cursorFarLeft, .cursorFarRight, .toggleLogY, .zoomIn, .zoomOut, .zoomReset] }
 
-  var axisName: String? { feed.set.axis.rawValue }
+  var axisName: String? { axis.rawValue }
 
-  // Reading the files is I/O, but it stays inside the model and advances only on `.tick` in
-  // update: the reader is a stream the model owns (a runtime effect would have to hand it back
-  // and forth), tests drive it by writing a file and sending `.tick`, and no key ever reads.
+  // Reading the files is I/O: each tick asks the runtime to read, and the runs come back as a
+  // message (`finished`), so the model holds values only and no key ever reads.
   var wantsTicks: Bool { follow && problem == nil }
 
-  mutating func tick() -> String? { readNew() }
+  func tick() -> [Effect] { wantsTicks ? [.work(.readLogs(paths: paths, axis: axis))] : [] }
+
+  mutating func finished(_ outcome: WorkOutcome) -> String? { received(outcome) }
 
   /// A new weight, window or smoother: smoothed values and diagnoses again, the runs as they are.
   mutating func set(_ name: String, to value: Double) throws(ParameterError) -> String? {
@@ -99,6 +100,5 @@ extension TrainingLogMode: ModeModel {
 /// A tick of the clock while the mode follows files: read what was appended (see `wantsTicks`).
 func tick(_ state: inout AppState) -> [Effect] {
   guard state.model.wantsTicks else { return [] }
-  if let status = state.change({ $0.tick() }) { state.status = status }
-  return []
+  return state.model.tick()
 }

@@ -10,7 +10,7 @@ extension TrainingLogMode {
   /// As many panels as have about 8 rows each, the cursor drawn on every one.
   func render(into grid: inout Grid, in rect: Rect, marker: Marker) {
     guard !charts.isEmpty else {
-      let text = follow ? "waiting for points in \(feed.paths.map(Self.shown).joined(separator: ", "))" : "no train/val pair in these logs"
+      let text = follow ? "waiting for points in \(paths.map(Self.shown).joined(separator: ", "))" : "no train/val pair in these logs"
       grid.put(String(text.prefix(max(0, rect.width - 2))), x: rect.x + 1, y: rect.y + rect.height / 2)
       return
     }
@@ -29,7 +29,7 @@ extension TrainingLogMode {
   /// panel's diagnosis with its evidence.
   func readout(marker: Marker) -> String {
     let x = cursorX
-    var parts = ["\(feed.set.axis.rawValue) \(NumberText.shortest(x))"]
+    var parts = ["\(axis.rawValue) \(NumberText.shortest(x))"]
     // Several panels (runs) may log the same names: each is numbered as its panel's title is.
     for (n, panel) in panels.prefix(4).enumerated() {
       for (i, s) in panel.series.enumerated() {
@@ -50,7 +50,7 @@ extension TrainingLogMode {
 
   /// `lossscope log FILES --smoother ema --smooth 0.6`: writes the same CSV without the app.
   var command: String {
-    var words = ["lossscope", "log"] + feed.paths
+    var words = ["lossscope", "log"] + paths
     let name = settings.choice("smoother")
     words += ["--smoother", name]
     if name == "ema" { words += ["--smooth", NumberText.shortest(settings["smooth"])] }
@@ -63,7 +63,7 @@ extension TrainingLogMode {
   /// Every point read so far, exact, with its smoothed value: what the command writes.
   func export() -> ModeExport {
     let sink = ByteSink(fd: nil)
-    LogCSV.write(runs, metrics: [], smoother: smoother, axis: feed.set.axis, to: sink)
+    LogCSV.write(runs, metrics: [], smoother: smoother, axis: axis, to: sink)
     return ModeExport(contents: CSVExport.withCommand(sink.text, command), command: command)
   }
 
@@ -71,6 +71,6 @@ extension TrainingLogMode {
   func preset(name: String) -> String {
     PresetWriter.header(name: name, description: title)
       + "# a training-log view is not a preset; open it again with:\n"
-      + "# \((["lossscope", "--log"] + feed.paths).map(CSVExport.shellQuoted).joined(separator: " ").escapedForTerminal(limit: 2000))\n"
+      + "# \((["lossscope", "--log"] + paths).map(CSVExport.shellQuoted).joined(separator: " ").escapedForTerminal(limit: 2000))\n"
   }
 }

@@ -6,26 +6,6 @@ import LossData
 import LossLogs
 import LossText
 
-/// The log files being read. A reference because reading is a stream, not a value: the mode's
-/// copies (undo keeps some) share it, and each compares `version` with the one it last copied.
-final class LogFeed {
-  let set: TrainingLogSet
-  let paths: [String]
-  private(set) var version = 0
-
-  init(_ set: TrainingLogSet, paths: [String]) {
-    self.set = set
-    self.paths = paths
-  }
-
-  /// Reads what is new; true when a run changed.
-  func poll(final: Bool) throws(CLIError) -> Bool {
-    let changed = try reading { () throws(FileError) in try set.poll(final: final) }
-    if !changed.isEmpty { version += 1 }
-    return !changed.isEmpty
-  }
-}
-
 /// One train/val pair of one run, with its smoothed values and its diagnosis.
 struct LogPanel {
   var run: String
@@ -46,8 +26,10 @@ struct TrainingLogMode {
     ParameterSpec("smoother", kind: .choice(smootherNames), default: 0, meaning: "ema, centred moving average, or none"),
   ]
 
-  let feed: LogFeed
-  /// Following: the runtime ticks and each tick reads what was appended.
+  /// The files, one run each, and the x they are read on.
+  let paths: [String]
+  let axis: LogAxis
+  /// Following: the runtime ticks and each tick asks it to read what was appended.
   let follow: Bool
   // Changed only by this type's methods (here and in TrainingLogMode+Keys), which redraw.
   var settings = Parameters(specs)
@@ -62,32 +44,38 @@ struct TrainingLogMode {
 
   // Derived when the inputs above change, never per frame.
   private(set) var runs: [LogRun] = []
-  private(set) var version = -1
+  /// The runtime's read these runs come from (0: read when the mode was opened).
+  private(set) var read = 0
   private(set) var panels: [LogPanel] = []
   private(set) var extent = (from: 0.0, to: 1.0)
   private(set) var charts: [Chart] = []
   private var autoLogY = false
   var plotWidth = 80
 
-  /// The mode over `feed`, which has been polled once already.
-  init(feed: LogFeed, follow: Bool) {
-    self.feed = feed
+  /// The mode over `runs`, read from `paths` once already.
+  init(paths: [String], axis: LogAxis, runs: [LogRun], follow: Bool) {
+    self.paths = paths
+    self.axis = axis
     self.follow = follow
-    refresh()
+    self.runs = runs
+    resmooth()
   }
 
   /// Opens `paths` and reads them: to the end once, or as far as they go when following (the
   /// files may still be empty then). Refuses what `lossscope log` refuses.
   static func open(_ paths: [String], follow: Bool) throws(CLIError) -> TrainingLogMode {
     if paths.contains("-") { throw CLIError("--log reads files, not stdin (-): the app's keys come from the terminal") }
-    let feed = LogFeed(try reading { () throws(FileError) in try TrainingLogSet(paths: paths, axis: .step) }, paths: paths)
-    _ = try feed.poll(final: !follow)
+    let runs = try reading { () throws(FileError) -> [LogRun] in
+      let set = try TrainingLogSet(paths: paths, axis: .step)
+      try set.poll(final: !follow)
+      return set.runs
+    }
     if !follow {
-      for run in feed.set.runs where run.series.isEmpty {
+      for run in runs where run.series.isEmpty {
         throw CLIError("\(run.name.escapedForTerminal(limit: 200)): no numeric metrics found")
       }
     }
-    return TrainingLogMode(feed: feed, follow: follow)
+    return TrainingLogMode(paths: paths, axis: .step, runs: runs, follow: follow)
   }
 
   var smoother: LogSmoother {
@@ -106,16 +94,9 @@ struct TrainingLogMode {
 
   // MARK: - Derived data, in three layers: the files, the smoothing, the picture
 
-  /// The runs changed (or this copy is behind the feed): pairs again, then the rest.
-  mutating func refresh() {
-    runs = feed.set.runs
-    version = feed.version
-    resmooth()
-  }
-
   /// The smoother or window changed: smoothed values and diagnoses, not the parsing.
   mutating func resmooth() {
-    let smoother = self.smoother, window = self.window, axis = feed.set.axis
+    let smoother = self.smoother, window = self.window, axis = self.axis
     panels = runs.flatMap { run in
       LogPairing.pairs(run.series.map(\.metric)).compactMap { pair -> LogPanel? in
         guard let train = run[pair.train] else { return nil }
@@ -152,27 +133,30 @@ struct TrainingLogMode {
       }
       let verdict = ([panel.diagnosis.verdict.rawValue] + panel.diagnosis.flags).joined(separator: "+")
       let members = ([panel.pair.train] + (panel.pair.val.map { [$0] } ?? [])).map(Self.shown).joined(separator: " / ")
-      return Chart(series, title: (numbered ? "[\(n + 1)] " : "") + "\(Self.shown(panel.run)): \(members)  \(verdict)", xAxis: Axis(feed.set.axis.rawValue, range: .explicit(from, to)),
+      return Chart(series, title: (numbered ? "[\(n + 1)] " : "") + "\(Self.shown(panel.run)): \(members)  \(verdict)", xAxis: Axis(axis.rawValue, range: .explicit(from, to)),
                         yAxis: Axis(logY ? "value (log)" : "value", scale: logY ? .log10 : .linear))
     }
   }
 
   // MARK: - Following
 
-  /// Reads what was appended; a status line when the reading failed or the first verdict changed.
-  mutating func readNew() -> String? {
+  /// The runtime read the files: new runs, or why reading stopped; a status line when the
+  /// reading failed or the first verdict changed.
+  mutating func received(_ outcome: WorkOutcome) -> String? {
     guard follow, problem == nil else { return nil }
-    let before = panels.first.map(\.diagnosis.verdict)
-    do throws(CLIError) {
-      _ = try feed.poll(final: false)
-    } catch {
-      problem = error.description
-      return error.description + " (no longer following)"
+    switch outcome {
+    case .failed(let text):
+      problem = text
+      return text + " (no longer following)"
+    case .logs(let from, let new, let read):
+      guard from == paths, read != self.read else { return nil }
+      let before = panels.first.map(\.diagnosis.verdict)
+      runs = new
+      self.read = read
+      resmooth()
+      if let now = panels.first?.diagnosis.verdict, now != before { return "diagnosis now: \(now.rawValue)" }
+      return nil
     }
-    guard feed.version != version else { return nil }
-    refresh()
-    if let now = panels.first?.diagnosis.verdict, now != before { return "diagnosis now: \(now.rawValue)" }
-    return nil
   }
 
   /// A file or metric name as the screen shows it: control characters escaped, at most 200 long.
