@@ -167,7 +167,7 @@ import LossText
       for _ in 0..<150 {
         let key = keys.randomElement(using: &rng) ?? .escape
         history.append("\(key)")
-        let effects = update(&state, .key(key))
+        let effects = send(&state, .key(key))
         let grid = Screen.render(state)
         #expect(grid.width == 100 && grid.height == 30, "\(sequence): \(history.suffix(12))")
         if let e = state.embeddings {

@@ -9,8 +9,9 @@ import Testing
 @testable import LossLogs
 @testable import LossText
 
+/// Keys as the runtime delivers them: each key's work (reading, computing) done before the next.
 func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
-  keys.flatMap { update(&state, .key($0)) }
+  keys.flatMap { send(&state, .key($0)) }
 }
 
 func typed(_ text: String) -> [Key] { text.map { .char($0) } }

@@ -55,6 +55,14 @@ extension EmbeddingsMode: ModeModel {
     return .done(nil)
   }
 
+  mutating func takeWork() -> [Work] { takePlan() }
+
+  mutating func finished(_ outcome: WorkOutcome) -> String? {
+    guard case .embeddings(let result, let request) = outcome else { return nil }
+    _ = apply(result, request: request)
+    return nil
+  }
+
   mutating func resize(width: Int) {}
 
   /// `=` with `sn,sp` puts the cursor there and selects the nearest anchor.

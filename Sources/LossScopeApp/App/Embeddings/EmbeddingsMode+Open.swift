@@ -29,6 +29,7 @@ extension EmbeddingsMode {
         throw CLIError(error.description)
       }
     }
+    mode.settle()
     return mode
   }
 }

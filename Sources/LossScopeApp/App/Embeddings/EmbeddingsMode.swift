@@ -28,6 +28,13 @@ struct EmbeddingsMode {
   /// Derived: the selected anchor's pairs with their weights.
   private(set) var selection: (anchor: EmbeddingAnchorRow, pairs: [EmbeddingPairRow])?
 
+  /// The analysis the last change asked for, not yet handed to the runtime; and the number of
+  /// the newest ask, whose result alone is applied.
+  private(set) var pendingPlan: EmbeddingPlan?
+  private(set) var request = 0
+  /// Parts asked for whose results have not come back: the status says they are being computed.
+  private(set) var computing: EmbeddingParts = []
+
   /// Rows above which the app samples anchors, as the command does with --anchors.
   static let sampledAnchors = 2000
 
@@ -81,11 +88,38 @@ struct EmbeddingsMode {
     let parts = EmbeddingParts.affected(from: values, to: next)
     values = next
     guard !parts.isEmpty else { return parts }
-    report = report.updating(with: EmbeddingsParallel.run(EmbeddingPlan(input.set, parameters: next, sampling: sampling, parts: parts)))
+    // Everything still owed is asked for again with the new values: a newer ask replaces an older one.
+    computing.formUnion(parts)
+    request += 1
+    pendingPlan = EmbeddingPlan(input.set, parameters: next, sampling: sampling, parts: computing)
+    return parts
+  }
+
+  /// The runtime computed the parts asked for as `request`; an older ask's result is dropped.
+  mutating func apply(_ result: EmbeddingReport, request: Int) -> Bool {
+    guard request == self.request else { return false }
+    let parts = computing
+    computing = []
+    report = report.updating(with: result)
     let kept = selectedAnchor?.index
     if parts.contains(.circle) { sortAnchors() }
     if let kept, let k = anchors.firstIndex(where: { $0.index == kept }) { select(rank: rankOf[k], movePoint: false) }
-    return parts
+    return true
+  }
+
+  /// Computes the pending analysis here and now: a mode being opened (a lesson's setup) is
+  /// shown complete.
+  mutating func settle() {
+    guard let plan = pendingPlan else { return }
+    pendingPlan = nil
+    _ = apply(EmbeddingsParallel.run(plan), request: request)
+  }
+
+  /// Hands the pending analysis to the runtime.
+  mutating func takePlan() -> [Work] {
+    guard let plan = pendingPlan else { return [] }
+    pendingPlan = nil
+    return [.analyseEmbeddings(plan, request: request)]
   }
 
   /// Orders the anchors by circle loss, hardest first (ties by row).

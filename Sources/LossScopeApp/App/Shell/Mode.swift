@@ -53,6 +53,9 @@ protocol ModeModel {
   func tick() -> [Effect]
   /// Work asked for by this mode has finished: a status line, or nil.
   mutating func finished(_ outcome: WorkOutcome) -> String?
+  /// Long work the last change needs (a recomputation over all pairs), handed to the runtime
+  /// once: `update` asks after every message.
+  mutating func takeWork() -> [Work]
 }
 
 extension ModeModel {
@@ -61,6 +64,7 @@ extension ModeModel {
   var wantsTicks: Bool { false }
   func tick() -> [Effect] { [] }
   mutating func finished(_ outcome: WorkOutcome) -> String? { nil }
+  mutating func takeWork() -> [Work] { [] }
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
   mutating func typedYRange(_ text: String) -> ModeReply { .notHere("no y range to set here") }
   mutating func pointer(x: Int, y: Int, button: MouseButton, in rect: Rect, marker: Marker) -> ModeReply { .notHere("") }

@@ -7,7 +7,9 @@ import LossLogs
 import LossText
 
 func update(_ state: inout AppState, _ message: Message) -> [Effect] {
-  let effects = apply(message, &state)
+  var effects = apply(message, &state)
+  // Long work a change needs goes to the runtime; its result comes back as `.done`.
+  effects += state.change { $0.takeWork() }.map(Effect.work)
   // Ctrl-C read as a key quits as SIGINT would: the shell sees status 130, not success.
   if message == .key(.interrupt) && effects.contains(.quit) { state.exitStatus = 130 }
   // A new view or axis may have fewer parameters: keep the selection on one of them.

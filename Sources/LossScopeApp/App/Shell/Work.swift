@@ -3,6 +3,7 @@
 // The model stays a value: file handles and streams live in the runtime's `WorkPerformer`,
 // and their results reach the mode as a message, like a written file does.
 
+import Losses
 import LossData
 import LossLogs
 
@@ -10,6 +11,17 @@ import LossLogs
 enum Work: Equatable, Sendable {
   /// Whatever is new in followed training logs; the runtime keeps one reader per list of paths.
   case readLogs(paths: [String], axis: LogAxis)
+  /// Parts of an embeddings analysis after a parameter change; `request` numbers the mode's asks,
+  /// so that a result made stale by a newer key is dropped.
+  case analyseEmbeddings(EmbeddingPlan, request: Int)
+
+  static func == (a: Work, b: Work) -> Bool {
+    switch (a, b) {
+    case let (.readLogs(p, x), .readLogs(q, y)): return p == q && x == y
+    case let (.analyseEmbeddings(_, r), .analyseEmbeddings(_, s)): return r == s
+    default: return false
+    }
+  }
 }
 
 /// The outcome of a `Work`, as the mode that asked for it reads it.
@@ -17,6 +29,8 @@ enum WorkOutcome: Sendable {
   /// The runs of the logs as they are now, and the read that last changed them: a mode applies
   /// them when that read is not the one it shows (a copy brought back by undo is behind).
   case logs(paths: [String], runs: [LogRun], read: Int)
+  /// The parts of the analysis asked for as `request`.
+  case embeddings(EmbeddingReport, request: Int)
   case failed(String)
 }
 
@@ -60,6 +74,8 @@ final class WorkPerformer {
         lastChange[paths] = nil
         return .done(WorkDone(outcome: .failed(error.description), serial: serial))
       }
+    case .analyseEmbeddings(let plan, let request):
+      return .done(WorkDone(outcome: .embeddings(EmbeddingsParallel.run(plan), request: request), serial: serial))
     }
   }
 }

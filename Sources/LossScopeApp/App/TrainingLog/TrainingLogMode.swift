@@ -156,6 +156,7 @@ struct TrainingLogMode {
       resmooth()
       if let now = panels.first?.diagnosis.verdict, now != before { return "diagnosis now: \(now.rawValue)" }
       return nil
+    case .embeddings: return nil
     }
   }
 
