@@ -47,7 +47,7 @@ import Testing
       _ = press([.char("t")], &s)
       names.append(s.lesson?.lesson.name)
     }
-    #expect(names == ["ce-focal-ghm", "margins", "temperature", "embeddings", nil])
+    #expect(names == ["ce-focal-ghm", "beside-focal", "margins", "temperature", "embeddings", nil])
     _ = press([.char("n")], &s)
     #expect(s.status.hasPrefix("no lesson running"))
   }
