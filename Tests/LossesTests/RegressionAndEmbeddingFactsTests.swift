@@ -85,6 +85,9 @@ import Testing
     // With mu 0.02 nearly every error is many mu from 0, so g is near 1 and the top bin is the
     // crowded one: GHM-R weighs it least and the precise boxes (small g) most.
     let weights = SyntheticRegressionErrors.weights(mu: 0.02, bins: 10, momentum: 0.7)
+    let g = SyntheticRegressionErrors.errors.map { SyntheticRegressionErrors.gradientNorm($0, mu: 0.02) }
+    let top = Double(g.filter { $0 >= 0.9 }.count) / Double(g.count)
+    #expect(top > 0.4 && top < 0.5, "top bin holds \(top)")
     #expect(weights.allSatisfy { $0 > 0 })
     #expect(weights[9] == weights.min() && weights[9] < 0.5 && weights[0] > 1)
   }
