@@ -51,7 +51,7 @@ extension Lessons {
     // The gap between the label's logit and each other class's: log(pt / ((1 - pt) / (K - 1))).
     let gap = log(pt / (1 - pt)) + log(Double(smoothingClasses - 1))
     return "Label smoothing is least at pt \(significant(pt)) (loss \(significant(loss)), the smoothed target's entropy): "
-      + "a logit gap z_t - z_other of \(significant(gap)). Past it the loss rises again, and at pt 0.999 its gradient "
+      + "a logit gap z_t - z_other of \(significant(gap)) = log(1 + K (1 - e)/e). Past it the loss rises again, and at pt 0.999 its gradient "
       + "\(significant(smoothing.evaluate(0.999).grad)) pulls the logit back, where CE's \(significant(ce.evaluate(0.999).grad)) "
       + "still pushes it towards infinity."
   }
@@ -61,8 +61,8 @@ extension Lessons {
     let here = asl.evaluate(x), plain = bce.evaluate(x)
     let far = 0.9999
     return "At p \(significant(x)) ASL's loss is \(significant(here.loss)) and its gradient \(significant(here.grad)): the negative "
-      + "is discarded, where BCE still charges \(significant(plain.loss)) and pushes \(significant(plain.grad)). At p \(significant(far)), "
-      + "likely a missing label, ASL pushes \(significant(asl.evaluate(far).grad)) against BCE's \(significant(bce.evaluate(far).grad)): "
+      + "is discarded, where BCE still charges \(significant(plain.loss)) and pushes \(significant(plain.grad)). At p \(significant(far, digits: 4)), "
+      + "likely a missing label, ASL pushes \(significant(asl.evaluate(far).grad)) against BCE's \(significant(bce.evaluate(far).grad, digits: 4)): "
       + "since 1 - pm >= m, the margin lets go of it too."
   }
 }
