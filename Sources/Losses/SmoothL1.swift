@@ -22,8 +22,8 @@ public struct SmoothL1: LossView {
     notes: "x is one regression error, prediction minus target. Quadratic near 0, so small errors get small "
       + "gradients; linear beyond beta, so outliers push with a gradient of at most 1 (squared error's grows with x)",
     conventions: "PyTorch's smooth_l1_loss(beta=1) is this loss (beta = 0 is L1); mmdetection's SmoothL1Loss (beta 1) "
-      + "requires beta > 0; torchvision's Faster R-CNN heads use beta 1/9, Caffe/Detectron's sigma 3 (beta = "
-      + "1/sigma^2); PyTorch's HuberLoss(delta) is delta times this loss with beta = delta.",
+      + "requires beta > 0; torchvision's Faster R-CNN heads use beta 1/9, as py-faster-rcnn's RPN did with its "
+      + "sigma 3 (beta = 1/sigma^2); PyTorch's HuberLoss(delta) is delta times this loss with beta = delta.",
     axes: [AxisSpec.error(grid: -3...3)],
     parameters: [
       ParameterSpec("beta", symbol: "β", default: 1, range: 0...10, step: 0.1,
