@@ -57,4 +57,16 @@ extension AxisSpec {
   static func distance(_ name: String, label: String? = nil, grid: ClosedRange<Double> = 0...2) -> AxisSpec {
     AxisSpec(name, label: label, domain: 0...1e6, grid: grid, grad: "|dL/d\(name)|")
   }
+
+  static let gradPredicted = "|dL/dz| = |dL/dp| p (1 - p), z the logit of p"
+  /// The predicted probability p of one class whose target is not pt's 1 (asl, qfl, varifocal),
+  /// the same domain as anchor-neg's p, so that they plot together.
+  static let predicted = AxisSpec(
+    "p", label: "p (predicted)", domain: 0...1, lowerOpen: true, upperOpen: true, grid: 0.001...0.999, grad: gradPredicted)
+  static let predictedLogit = AxisSpec(
+    "logit", label: "logit z", domain: -1000...1000, grid: -8...8, grad: "|dL/dz| = |dL/dp| p (1 - p), p = sigmoid(z)")
+  /// A regression error, prediction minus target (smooth-l1, huber, ghmr).
+  static func error(grid: ClosedRange<Double>) -> AxisSpec {
+    AxisSpec("x", label: "x = prediction - target", domain: -1000...1000, grid: grid, grad: "|dL/dx|")
+  }
 }

@@ -3,9 +3,19 @@
 public enum Catalog {
   public static let views: [ViewInfo] = [
     CrossEntropy.info, MSE.info, Focal.info, Anchor.info, AnchorNegative.info, GHMC.info,
+    LabelSmoothing.info,
+    Poly1.info,
+    AsymmetricLoss.info,
+    QualityFocal.info,
+    Varifocal.info,
+    SmoothL1.info,
+    Huber.info,
+    GHMR.info,
     Circle.info, NCE.info, InfoNCE.info, InfoNCENegative.info, NPair.info,
+    SupCon.info,
     MultiSimilarity.positiveInfo, MultiSimilarity.negativeInfo,
     AngularMargin.arcInfo, AngularMargin.cosInfo,
+    SphereFace.info,
     Contrastive.info, Triplet.info, Lifted.info, ProxyNCA.info, RankedList.info, Center.info,
   ]
 

@@ -17,11 +17,14 @@ import Testing
     #expect(Completions.views(["lossscope", "export", "focal", "axis="], 3, "axis=") == ["axis=pt", "axis=logit"])
     #expect(Completions.views(["lossscope", "plot", "ce", "+", "cir"], 4, "cir") == ["circle", "circle-plane"])
     #expect(Completions.views(["lossscope", "circle-plane", "m"], 2, "m") == ["margin="])
+    #expect(Completions.views(["lossscope", "export", "asl", "side="], 3, "side=") == ["side=positive", "side=negative"])
+    #expect(Completions.views(["lossscope", "plot", "s"], 2, "s") == ["smooth-l1", "supcon", "sphereface"])
   }
 
   @Test func presetsAndTopics() {
     #expect(Completions.presets([], 0, "focal").contains("focal-fig1"))
     #expect(Completions.lessons([], 0, "te") == ["temperature"])
+    #expect(Completions.lessons([], 0, "b") == ["beside-focal"])
     #expect(Completions.viewNames([], 0, "ms-") == ["ms-pos", "ms-neg"])
   }
 

@@ -32,7 +32,8 @@ import Testing
       for axis in info.axes { #expect(text.contains("grad = \(axis.gradMeaning)"), "\(info.name) \(axis.name)") }
       if !info.conventions.isEmpty { #expect(text.contains(info.conventions), "\(info.name)") }
     }
-    for name in ["contrastive", "arcface", "triplet", "ranked-list", "lifted", "anchor"] {
+    for name in ["contrastive", "arcface", "triplet", "ranked-list", "lifted", "anchor", "label-smoothing", "poly1", "asl",
+                 "qfl", "varifocal", "smooth-l1", "huber", "ghmr", "sphereface", "supcon"] {
       #expect(!(Catalog.view(named: name)?.conventions.isEmpty ?? true), "\(name) says how it differs from the libraries")
     }
   }

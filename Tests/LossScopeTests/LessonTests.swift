@@ -50,7 +50,7 @@ import LossText
       _ = press([.char("t")], &s)
       names.append(s.lesson?.lesson.name)
     }
-    #expect(names == ["ce-focal-ghm", "margins", "temperature", "embeddings", nil])
+    #expect(names == ["ce-focal-ghm", "beside-focal", "margins", "temperature", "embeddings", nil])
     _ = press([.char("n")], &s)
     #expect(s.status.hasPrefix("no lesson running"))
   }

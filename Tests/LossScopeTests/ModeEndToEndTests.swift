@@ -40,7 +40,7 @@ struct ModeEndToEndTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let t = try Tmux(binary, folder: folder)
     #expect(t.waitFor("focal/ce"), "\(t.screen)")
-    try t.send("t", "t", "t")
+    try t.send("t", "t", "t", "t")
     #expect(t.waitFor("InfoNCE's temperature"), "\(t.screen)")
     try t.send("v")
     try t.send("m", "a", "r", "g", "Enter")

@@ -29,7 +29,8 @@ func presetError(_ text: String) -> String? {
 @Suite struct PresetTests {
   static let required = ["focal-fig1", "retinanet", "ghm-retinanet", "circle-face", "circle-fine-grained", "arcface",
                          "cosface", "ms-paper", "ms-pml", "infonce-moco", "infonce-temperature", "facenet-triplet",
-                         "hadsell-contrastive"]
+                         "hadsell-contrastive", "label-smoothing", "poly1", "asl-paper", "qfl-gfl", "varifocal",
+                         "ghmr-retinanet", "smooth-l1", "sphereface", "supcon"]
 
   @Test(arguments: required)
   func everyShippedPresetLoads(name: String) throws {

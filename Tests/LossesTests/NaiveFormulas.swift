@@ -9,6 +9,7 @@
 
 func naive(_ view: String, _ s: [String: Double], _ axis: String, _ x: Double) -> (Double, Double) {
   let v = Values(s)
+  if let besideFocal = naiveBesideFocal(view, v, axis, x) { return besideFocal }
   switch view {
   case "focal", "anchor", "anchor-neg", "mse": return naiveProbability(view, v, x)
   case "circle", "nce", "infonce", "infonce-neg", "npair", "ms-pos", "ms-neg": return naiveSimilarity(view, v, axis, x)

@@ -32,6 +32,22 @@ let settingsByView: [(view: String, settings: [[String: String]])] = [
   ("ranked-list", [[:], ["alpha": "1", "margin": "0.2"], ["axis": "dneg"],
                    ["axis": "dneg", "temperature": "2", "others": "5", "dother": "0.8"], ["axis": "dneg", "others": "0"]]),
   ("center", [[:], ["lambda": "0.01"]]),
+  ("label-smoothing", [[:], ["axis": "logit"], ["epsilon": "0.3", "classes": "1000"], ["epsilon": "1", "classes": "2"],
+                       ["epsilon": "0"]]),
+  ("poly1", [[:], ["axis": "logit"], ["epsilon": "-1"], ["epsilon": "-1", "gamma": "2"], ["epsilon": "4", "gamma": "0.5"]]),
+  ("asl", [[:], ["gamma-pos": "1"], ["side": "negative"], ["side": "negative", "clip": "0", "axis": "logit"],
+           ["side": "negative", "gamma-neg": "0.5", "clip": "0.3"], ["side": "negative", "gamma-neg": "0"]]),
+  ("qfl", [[:], ["q": "0"], ["q": "1", "beta": "1"], ["q": "0.3", "beta": "0.5"], ["q": "0.8", "beta": "0", "axis": "logit"]]),
+  ("varifocal", [[:], ["q": "0"], ["q": "0", "alpha": "0.25", "gamma": "5", "axis": "logit"], ["q": "1"]]),
+  ("smooth-l1", [[:], ["beta": "0.1111111111111111"], ["beta": "0"]]),
+  ("huber", [[:], ["delta": "0.5"], ["delta": "5"]]),
+  ("ghmr", [[:], ["mu": "0.1", "bins": "30", "momentum": "0"], ["mu": "0.002", "bins": "5", "momentum": "0.9"]]),
+  // psi is only once differentiable where k changes (theta = 180 k/m degrees): a finite difference
+  // converges there like h, not h^2, so no setting puts such a point on the tests' theta grids
+  // (m = 4's 45, 90 and 135 are; its boundaries on cos are not). HighPrecisionTests has them.
+  ("sphereface", [["axis": "cos"], ["margin": "1"], ["margin": "3"], ["margin": "5", "scale": "16", "lambda": "5"],
+                  ["axis": "cos", "margin": "3", "classes": "1000", "thetaneg": "60"]]),
+  ("supcon", [[:], ["positives": "5", "temperature": "0.5"], ["positives": "100", "negatives": "4096", "sneg": "0.3"]]),
 ]
 
 /// Every (view, settings) pair, flattened for parameterised tests.

@@ -9,7 +9,7 @@ import LossText
 struct LearnCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "learn",
-    abstract: "Step-by-step lessons: CE vs focal vs GHM, margins, temperature.",
+    abstract: "Step-by-step lessons: CE vs focal vs GHM, label smoothing and ASL, margins, temperature.",
     discussion: "Each step sets up the screen, asks you to move the cursor or change a parameter, then shows the computed fact. n or Space: next step, p: previous, t: next topic, q: quit.")
 
   @Argument(help: "The topic; without one, the topics are listed.", completion: Completions.lessonKind)

@@ -16,6 +16,31 @@ scale = 64
 margin = 0.5
 
 """#),
+    ("asl-paper", #"""
+# ASL's recommended setting (Ridnik et al. 2021): gamma+ = 0, gamma- = 4, probability margin m = 0.05.
+name = "asl-paper"
+title = "Asymmetric loss: gamma+ 0 on positives, gamma- 4 and margin 0.05 on negatives"
+description = "Positives keep plain cross-entropy; negatives are focused and those with p <= 0.05 are discarded."
+source = "Ridnik et al. 2021, Asymmetric Loss For Multi-Label Classification (ICCV), the recommended setting"
+
+[[views]]
+view = "asl"
+[views.parameters]
+side = "positive"
+gamma-pos = 0
+
+[[views]]
+view = "asl"
+[views.parameters]
+side = "negative"
+gamma-neg = 4
+clip = 0.05
+
+[[annotations]]
+x = 0.05
+text = "m"
+
+"""#),
     ("circle-face", #"""
 # Circle loss for face recognition (section 4.2: m = 0.25, gamma = 256).
 name = "circle-face"
@@ -98,6 +123,20 @@ momentum = 0.75
 view = "ce"
 
 """#),
+    ("ghmr-retinanet", #"""
+# GHM-R as mmdetection's GHM RetinaNet config trains it: mu = 0.02, 10 bins, momentum 0.7.
+name = "ghmr-retinanet"
+title = "GHM-R with mu 0.02, 10 bins and momentum 0.7"
+description = "ASL1 reweighted by the density of its gradient norm in the built-in population of regression errors."
+source = "Li, Liu, Wang 2019, Gradient Harmonized Single-stage Detector (AAAI), GHM-R; mmdetection retinanet_ghm config"
+view = "ghmr"
+
+[parameters]
+mu = 0.02
+bins = 10
+momentum = 0.7
+
+"""#),
     ("hadsell-contrastive", #"""
 # The original contrastive loss with margin 1, both pair types (eq. 4).
 name = "hadsell-contrastive"
@@ -143,6 +182,28 @@ view = "infonce-neg"
 temperature = [0.05, 0.1, 0.2, 0.5, 1.0]
 
 """#),
+    ("label-smoothing", #"""
+# Inception-v3's label smoothing (Szegedy et al. 2016, section 7: epsilon = 0.1 on ImageNet's K = 1000).
+name = "label-smoothing"
+title = "Label smoothing 0.1 over 1000 classes, beside cross-entropy"
+description = "The smoothed loss is least at pt = 1 - e + e/K = 0.9001 and rises beyond it; cross-entropy keeps falling."
+source = "Szegedy, Vanhoucke, Ioffe, Shlens, Wojna 2016, Rethinking the Inception Architecture for Computer Vision, section 7"
+
+[[views]]
+view = "label-smoothing"
+[views.parameters]
+epsilon = 0.1
+classes = 1000
+
+[[views]]
+view = "ce"
+
+# Where the smoothed loss is least: 1 - 0.1 + 0.1/1000.
+[[annotations]]
+x = 0.9001
+text = "optimum"
+
+"""#),
     ("ms-paper", #"""
 # Multi-similarity loss as in the paper (section 5: alpha = 2, beta = 50, lambda = 1).
 name = "ms-paper"
@@ -183,6 +244,35 @@ beta = 50
 lambda = 0.5
 
 """#),
+    ("poly1", #"""
+# Poly-1 with epsilon = 1 (Leng et al. 2022): the first polynomial coefficient of CE raised from 1 to 2.
+name = "poly1"
+title = "Poly-1 with epsilon 1, beside cross-entropy"
+description = "CE + (1 - pt): one extra hyperparameter, a constant extra push e on every example's -dL/dpt."
+source = "Leng, Tan, Liu, Cubuk, Shi, Cheng, Anguelov 2022, PolyLoss (ICLR), Poly-1"
+
+[[views]]
+view = "poly1"
+[views.parameters]
+epsilon = 1
+
+[[views]]
+view = "ce"
+
+"""#),
+    ("qfl-gfl", #"""
+# Quality focal loss as trained in GFL (Li et al. 2020): beta = 2, for soft targets (IoU) 0, 0.5 and 0.9.
+name = "qfl-gfl"
+title = "Quality focal loss, beta 2, soft targets 0, 0.5, 0.9"
+description = "Each curve is least (0) where the predicted score meets its IoU target q."
+source = "Li et al. 2020, Generalized Focal Loss (NeurIPS), QFL with beta = 2; mmdetection's GFL config"
+view = "qfl"
+
+[parameters]
+beta = 2
+q = [0, 0.5, 0.9]
+
+"""#),
     ("retinanet", #"""
 # RetinaNet's best setting (Table 1a/1b of the focal paper).
 name = "retinanet"
@@ -199,6 +289,77 @@ alpha = 0.25
 [[annotations]]
 x = 0.9
 text = "pt 0.9"
+
+"""#),
+    ("smooth-l1", #"""
+# Smooth L1 as in Fast R-CNN (beta 1) and in torchvision's Faster R-CNN heads (beta 1/9), beside Huber.
+name = "smooth-l1"
+title = "Smooth L1 with beta 1 and 1/9, beside Huber with delta 1"
+description = "Quadratic within beta of the target, then linear with slope 1; Huber's linear part has slope delta."
+source = "Girshick 2015, Fast R-CNN (ICCV), eq. 3; torchvision fastrcnn_loss (beta = 1/9)"
+
+[[views]]
+view = "smooth-l1"
+[views.parameters]
+beta = 1
+
+[[views]]
+view = "smooth-l1"
+[views.parameters]
+beta = 0.1111111111111111
+
+[[views]]
+view = "huber"
+[views.parameters]
+delta = 1
+
+"""#),
+    ("sphereface", #"""
+# SphereFace's margin m = 4 (Liu et al. 2017), and the authors' training blend at its floor, lambda = 5.
+name = "sphereface"
+title = "SphereFace, m = 4: the paper's loss and the authors' lambda 5 blend"
+description = "psi(theta) needs the target's angle 4 times smaller than another class's; lambda 5 softens it."
+source = "Liu et al. 2017, SphereFace (CVPR), m = 4; the authors' Caffe prototxt (lambda_min 5)"
+
+[[views]]
+view = "sphereface"
+[views.parameters]
+margin = 4
+lambda = 0
+
+[[views]]
+view = "sphereface"
+[views.parameters]
+margin = 4
+lambda = 5
+
+"""#),
+    ("supcon", #"""
+# SupCon's temperature 0.1 (Khosla et al. 2020) with 1, 4 and 16 positives per anchor.
+name = "supcon"
+title = "SupCon at temperature 0.1 with 1, 4 and 16 positives"
+description = "With P positives the loss of each stays above log P: they share the denominator. P = 1 is NT-Xent."
+source = "Khosla et al. 2020, Supervised Contrastive Learning (NeurIPS), temperature 0.1"
+view = "supcon"
+
+[parameters]
+temperature = 0.1
+negatives = 255
+positives = [1, 4, 16]
+
+"""#),
+    ("varifocal", #"""
+# Varifocal loss as trained in VarifocalNet (Zhang et al. 2021): alpha = 0.75, gamma = 2.
+name = "varifocal"
+title = "Varifocal loss, alpha 0.75, gamma 2, targets 0, 0.5, 0.9"
+description = "Negatives (q = 0) are focal-weighted by 0.75 p^2; positives keep BCE towards q, scaled by q."
+source = "Zhang, Wang, Dayoub, Sunderhauf 2021, VarifocalNet (CVPR), alpha 0.75 and gamma 2; mmdetection VarifocalLoss"
+view = "varifocal"
+
+[parameters]
+alpha = 0.75
+gamma = 2
+q = [0, 0.5, 0.9]
 
 """#),
   ]

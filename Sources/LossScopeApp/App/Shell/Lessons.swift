@@ -1,4 +1,5 @@
-// The lesson topics: CE vs focal vs GHM, decision margins, and InfoNCE's temperature.
+// The lesson topics: CE vs focal vs GHM, decision margins, and InfoNCE's temperature (label
+// smoothing and ASL's margin are in Lessons+BesideFocal.swift).
 
 import Losses
 import LossText
@@ -10,7 +11,7 @@ import LossLogs
 #endif
 
 enum Lessons {
-  static let all = [ceFocalGHM, margins, temperature, embeddings]
+  static let all = [ceFocalGHM, besideFocal, margins, temperature, embeddings]
 
   static func named(_ name: String) -> Lesson? { all.first { $0.name == name } }
 
