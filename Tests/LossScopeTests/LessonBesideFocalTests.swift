@@ -6,6 +6,7 @@ import Losses
 import Testing
 
 @testable import LossScopeApp
+@testable import LossText
 
 @Suite struct LessonBesideFocalTests {
   @Test func labelSmoothingStepRevealsTheCappedLogit() throws {
@@ -20,13 +21,13 @@ import Testing
     let reveal = s.lesson!.current.reveal(s)
     let best = 1 - 0.1 + 0.1 / 10
     let entropy = -best * log(best) - (1 - best) * log((1 - best) / 9)
-    #expect(reveal.contains("least at pt \(significant(best)) (loss \(significant(entropy))"), "\(reveal)")
-    #expect(reveal.contains("logit gap z_t - z_other of \(significant(log(1 + 10 * 0.9 / 0.1))) = log(1 + K (1 - e)/e)"), "\(reveal)")
+    #expect(reveal.contains("least at pt \(NumberText.significant(best)) (loss \(NumberText.significant(entropy))"), "\(reveal)")
+    #expect(reveal.contains("logit gap z_t - z_other of \(NumberText.significant(log(1 + 10 * 0.9 / 0.1))) = log(1 + K (1 - e)/e)"), "\(reveal)")
     #expect(reveal.contains("4.51"))
     // |pt - best| and CE's 1 - pt at pt 0.999.
-    #expect(reveal.contains("its gradient \(significant(0.999 - best)) pulls the logit back, where CE's \(significant(1 - 0.999))"), "\(reveal)")
+    #expect(reveal.contains("its gradient \(NumberText.significant(0.999 - best)) pulls the logit back, where CE's \(NumberText.significant(1 - 0.999))"), "\(reveal)")
     // The readout shows the same minimum: label smoothing's loss there.
-    #expect(Screen.render(s).text.contains("label-smoothing epsilon=0.1 classes=10 L \(significant(entropy))"), "\(Screen.render(s).text)")
+    #expect(Screen.render(s).text.contains("label-smoothing epsilon=0.1 classes=10 L \(NumberText.significant(entropy))"), "\(Screen.render(s).text)")
   }
 
   @Test func labelSmoothingStepIsAnsweredByFindingTheExtremum() throws {
@@ -48,11 +49,11 @@ import Testing
     let reveal = s.lesson!.current.reveal(s)
     // BCE on a negative: -log(1 - p), pushed by p.
     #expect(reveal.contains("ASL's loss is 0 and its gradient 0"), "\(reveal)")
-    #expect(reveal.contains("BCE still charges \(significant(-log1p(-s.cursor))) and pushes \(significant(s.cursor))"), "\(reveal)")
+    #expect(reveal.contains("BCE still charges \(NumberText.significant(-log1p(-s.cursor))) and pushes \(NumberText.significant(s.cursor))"), "\(reveal)")
     // At p 0.9999: p pm^4 (4 q (-log(1 - pm)) / pm + q / (q + m)), pm = p - m, q = 1 - p; BCE's p.
     let p = 0.9999, m = 0.05, pm = p - m, q = 1 - p
     let push = p * pow(pm, 4) * (4 * q * -log(1 - pm) / pm + q / (q + m))
-    #expect(reveal.contains("At p 0.9999, likely a missing label, ASL pushes \(significant(push)) against BCE's 0.9999"), "\(reveal)")
+    #expect(reveal.contains("At p 0.9999, likely a missing label, ASL pushes \(NumberText.significant(push)) against BCE's 0.9999"), "\(reveal)")
     // One step right of the margin the negative costs something again.
     _ = press([.char("l")], &s)
     #expect(!s.lesson!.current.done(s))

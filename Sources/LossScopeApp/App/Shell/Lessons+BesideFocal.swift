@@ -1,6 +1,7 @@
 // The lesson on what practitioners tune beside focal loss: label smoothing's capped logit and ASL's margin.
 
 import Losses
+import LossText
 
 #if canImport(Glibc)
   import Glibc
@@ -50,9 +51,9 @@ extension Lessons {
     let smoothing = view(smoothingWords), ce = view(["ce"])
     // The gap between the label's logit and each other class's: log(pt / ((1 - pt) / (K - 1))).
     let gap = log(pt / (1 - pt)) + log(Double(smoothingClasses - 1))
-    return "Label smoothing is least at pt \(significant(pt)) (loss \(significant(loss)), the smoothed target's entropy): "
-      + "a logit gap z_t - z_other of \(significant(gap)) = log(1 + K (1 - e)/e). Past it the loss rises again, and at pt 0.999 its gradient "
-      + "\(significant(smoothing.evaluate(0.999).grad)) pulls the logit back, where CE's \(significant(ce.evaluate(0.999).grad)) "
+    return "Label smoothing is least at pt \(NumberText.significant(pt)) (loss \(NumberText.significant(loss)), the smoothed target's entropy): "
+      + "a logit gap z_t - z_other of \(NumberText.significant(gap)) = log(1 + K (1 - e)/e). Past it the loss rises again, and at pt 0.999 its gradient "
+      + "\(NumberText.significant(smoothing.evaluate(0.999).grad)) pulls the logit back, where CE's \(NumberText.significant(ce.evaluate(0.999).grad)) "
       + "still pushes it towards infinity."
   }
 
@@ -60,9 +61,9 @@ extension Lessons {
     let asl = view(aslWords), bce = view(negativeBCEWords)
     let here = asl.evaluate(x), plain = bce.evaluate(x)
     let far = 0.9999
-    return "At p \(significant(x)) ASL's loss is \(significant(here.loss)) and its gradient \(significant(here.grad)): the negative "
-      + "is discarded, where BCE still charges \(significant(plain.loss)) and pushes \(significant(plain.grad)). At p \(significant(far, digits: 4)), "
-      + "likely a missing label, ASL pushes \(significant(asl.evaluate(far).grad)) against BCE's \(significant(bce.evaluate(far).grad, digits: 4)): "
+    return "At p \(NumberText.significant(x)) ASL's loss is \(NumberText.significant(here.loss)) and its gradient \(NumberText.significant(here.grad)): the negative "
+      + "is discarded, where BCE still charges \(NumberText.significant(plain.loss)) and pushes \(NumberText.significant(plain.grad)). At p \(NumberText.significant(far, digits: 4)), "
+      + "likely a missing label, ASL pushes \(NumberText.significant(asl.evaluate(far).grad)) against BCE's \(NumberText.significant(bce.evaluate(far).grad, digits: 4)): "
       + "since 1 - pm >= m, the margin lets go of it too."
   }
 }
