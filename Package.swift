@@ -44,7 +44,7 @@ let package = Package(
       ]),
     .executableTarget(
       name: "LossScope",
-      dependencies: ["LossScopeApp", "Plot", "CNCurses"],
+      dependencies: ["LossScopeApp", "Plot", "LossText", "LossData", "LossLogs", "CNCurses"],
       // A statically linked runtime halves start-up (10 ms -> 5.6 ms for a whole `plot`): most of
       // a short run is the dynamic loader resolving the Swift libraries. Release builds only.
       // FoundationEssentials (through swift-argument-parser) needs its C shims named when static.

@@ -27,7 +27,16 @@ private func removeAndReraise(_ signal: Int32) {
   // The signal is blocked while this runs: raised again, it reaches the restored action on
   // return. The runtime's SA_SIGINFO handler (its backtracer takes SIGQUIT and goes on) is not
   // put back: the handler stays reset to the default action.
-  if signal > 0 && signal < 65, previousActions[Int(signal)].sa_flags & Int32(SA_SIGINFO) == 0 {
+  // A crash signal dies of itself: the terminal is given back first (by the app's hook), then
+  // the default action ends the process with 128 + n, whatever handler was there before.
+  let crash = signal == SIGABRT || signal == SIGSEGV || signal == SIGBUS || signal == SIGILL || signal == SIGFPE
+    || signal == SIGTRAP || signal == SIGSYS
+  if crash {
+    TemporaryFileGuard.crashCleanup?()
+    var fallback = sigaction()
+    fallback.__sigaction_handler.sa_handler = SIG_DFL
+    sigaction(signal, &fallback, nil)
+  } else if signal > 0 && signal < 65, previousActions[Int(signal)].sa_flags & Int32(SA_SIGINFO) == 0 {
     sigaction(signal, previousActions + Int(signal), nil)
   }
   raise(signal)
@@ -36,7 +45,13 @@ private func removeAndReraise(_ signal: Int32) {
 package enum TemporaryFileGuard {
   /// Every catchable signal whose default action ends the process.
   package static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF]
+  /// Crash signals (an abort, a fault, a trap, sent or real): the file is removed for them too,
+  /// but they are never blocked, since a fault while blocked would kill without a handler.
+  package static let crashes: [Int32] = [SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS]
   nonisolated(unsafe) private static var installed: [Int32] = []
+  /// Async-signal-safe work a crash signal does before the process dies: the app gives the
+  /// terminal back here.
+  nonisolated(unsafe) package static var crashCleanup: (@convention(c) () -> Void)?
 
   /// Runs `body` with those signals blocked, so that no signal falls between creating a file
   /// and registering it.
@@ -58,7 +73,7 @@ package enum TemporaryFileGuard {
     action.__sigaction_handler.sa_handler = removeAndReraise
     sigemptyset(&action.sa_mask)
     action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
-    for s in signals {
+    for s in signals + crashes {
       var old = sigaction()
       // A signal the parent ignores (nohup's SIGHUP) stays ignored.
       sigaction(s, nil, &old)

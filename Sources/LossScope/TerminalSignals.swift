@@ -23,15 +23,18 @@ nonisolated(unsafe) private let previousCrashActions: UnsafeMutablePointer<sigac
   p.initialize(repeating: sigaction(), count: 65)
   return p
 }()
-/// Bytes the handlers write without allocating: bracketed paste off, attributes reset, normal
-/// screen, cursor visible, and a fresh line.
+/// Bytes the handlers write without allocating: mouse reporting off (every mode curses may have
+/// turned on: clicks, drags, motion, SGR and urxvt coordinates), bracketed paste off, attributes
+/// reset, normal screen, cursor visible, and a fresh line.
+private let restoreText = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?1015l"
+  + "\u{1B}[?2004l\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n"
 nonisolated(unsafe) private let restoreBytes: UnsafeMutablePointer<UInt8> = {
-  let bytes = Array("\u{1B}[?2004l\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n".utf8)
+  let bytes = Array(restoreText.utf8)
   let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
   p.initialize(from: bytes, count: bytes.count)
   return p
 }()
-private let restoreCount = "\u{1B}[?2004l\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n".utf8.count
+private let restoreCount = restoreText.utf8.count
 
 /// Async-signal-safe: write(2) and tcsetattr only.
 private func restoreTerminalRaw() {
@@ -50,6 +53,7 @@ enum TerminalSignals {
   /// SIGTERM and SIGTSTP instead of installing its own.
   static func install() {
     if tcgetattr(STDIN_FILENO, &savedModes) == 0 { haveSavedModes = true }
+    TemporaryFileGuard.crashCleanup = { restoreTerminalRaw() }
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { signal in
       // A second signal while the first is still being handled: the loop may be busy for a

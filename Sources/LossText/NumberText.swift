@@ -26,13 +26,9 @@ public enum NumberText {
   public static func significant(_ x: Double, digits: Int = 3) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
     if x == 0 { return "0" }
-    var exponent = 0
-    var m = abs(x)
-    while m >= 10 { m /= 10; exponent += 1 }
-    while m < 1 { m *= 10; exponent -= 1 }
-    var scaled = (m * pow10(digits - 1)).rounded()
-    if scaled >= pow10(digits) { scaled /= 10; exponent += 1 }
-    let digitsText = String(UInt64(scaled))
+    // C's printf rounds the exact binary value correctly (0.09025 as a double is 0.0902499...):
+    // repeated products by 10 would round it up.
+    let (digitsText, exponent) = decimalDigits(abs(x), count: digits)
     let sign = x < 0 ? "-" : ""
     if exponent < -4 || exponent >= 6 {
       let mantissa = digitsText.prefix(1) + (digits > 1 ? "." + digitsText.dropFirst() : "")
@@ -53,6 +49,17 @@ public enum NumberText {
     let magnitude = Int(floor(log10(abs(v))))
     if (-3...5).contains(magnitude) { return fixed(v, decimals: max(0, digits - 1 - magnitude)) }
     return exponent(v, decimals: digits - 1)
+  }
+
+  /// The first `count` significant digits of `x` > 0, correctly rounded, and its decimal exponent.
+  static func decimalDigits(_ x: Double, count: Int) -> (String, Int) {
+    let count = min(max(count, 1), 17)
+    var buffer = [CChar](repeating: 0, count: 40)
+    _ = withVaList([Int32(count - 1), x]) { vsnprintf(&buffer, buffer.count, "%.*e", $0) }
+    let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard let e = text.firstIndex(of: "e") else { return (String(repeating: "0", count: count), 0) }
+    let digits = text[..<e].filter { $0 != "." }
+    return (String(digits), Int(text[text.index(after: e)...]) ?? 0)
   }
 
   /// `x` rounded to `digits` significant digits and written shortest: `0.4729` for 0.472870804502

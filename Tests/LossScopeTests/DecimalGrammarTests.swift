@@ -97,3 +97,14 @@ import Testing
     #expect(r.stdout.contains("lo\\u{202e}ss"), "\(r.stdout)")
   }
 }
+
+/// Readout digits are the exact binary value rounded once, as printf and Python round it.
+@Suite struct NumberTextTests {
+  @Test func significantDigitsRoundTheExactValue() {
+    #expect(NumberText.significant(2 * 0.05 * 0.95 * 0.95) == "0.0902")  // 0.0902499999... in binary
+    #expect(NumberText.significant(0.95) == "0.950" && NumberText.significant(3) == "3.00")
+    #expect(NumberText.significant(0.00005) == "5.00e-05" && NumberText.significant(1234567) == "1.23e+06")
+    #expect(NumberText.significant(999.5) == "1000" && NumberText.significant(-0.0290) == "-0.0290")
+    #expect(NumberText.significant(0.000123456, digits: 4) == "0.0001235")
+  }
+}

@@ -41,7 +41,7 @@ func waitStatus(_ pid: pid_t) -> Int32 {
 }
 
 @Suite(.serialized) struct ExportSignalTests {
-  @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGALRM])
+  @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGALRM, SIGABRT, SIGSEGV, SIGBUS])
   func aSignalDuringExportRemovesTheTemporaryFile(signal: Int32) throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

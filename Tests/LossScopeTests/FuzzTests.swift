@@ -78,8 +78,7 @@ enum FuzzWords {
     var random = SeededRandom(state: 29)
     var seen = Set<[String]>()
     var runs = 0
-    let start = Date()
-    while runs < 160 && Date().timeIntervalSince(start) < 20 {
+    while runs < 120 {
       var arguments = [["export", "plot", "list", "presets", "export", "plot"].randomElement(using: &random)!]
       for _ in 0..<Int.random(in: 0...5, using: &random) {
         switch Int.random(in: 0..<6, using: &random) {

@@ -41,11 +41,9 @@ struct LogModeEndToEndTests {
     try LogFixture.text(0..<40).write(toFile: path, atomically: true, encoding: .utf8)
     let t = try Tmux("\(binary) --log metrics.csv --follow", width: 140, height: 30, folder: folder)
     #expect(t.waitFor(" step 39 │"), "\(t.screen)")
-    let start = Date()
+    // How fast it shows is measured in the benchmarks, not here: this checks that it shows.
     try LogFixture.append(LogFixture.text(40..<41, header: false), to: path)
     #expect(t.waitFor(" step 40 │"), "\(t.screen)")
-    // tmux's capture itself takes tens of milliseconds on a busy machine: the bound is loose.
-    #expect(Date().timeIntervalSince(start) < 1.5)
     try t.send("q")
     #expect(t.waitFor("EXIT=0"), "\(t.screen)")
   }

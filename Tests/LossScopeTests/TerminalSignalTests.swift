@@ -21,6 +21,9 @@ struct TerminalSignalTests {
     #expect(!t.screen.contains("-icanon") && !t.screen.contains("-echo"), "\(t.screen)")
     // The alternate screen is left: the app's frame is not what the pane shows.
     #expect(!t.screen.contains("? help") && !t.screen.contains("focal/ce"), "\(t.screen)")
+    // Mouse reporting is off again: tmux knows whether the pane's program asked for it.
+    let mouse = try? t.tmux(["display", "-p", "-t", "e2e", "#{mouse_any_flag}"])
+    #expect(mouse?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(mouse?.stdout ?? "")")
   }
 
   @Test(arguments: [SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGTERM, SIGHUP, SIGINT])
@@ -42,6 +45,8 @@ struct TerminalSignalTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let t = try Tmux("SWIFT_BACKTRACE=enable=no \(binary) 2>/dev/null", folder: folder)
     #expect(t.waitFor("focal/ce"), "\(t.screen)")
+    let on = try? t.tmux(["display", "-p", "-t", "e2e", "#{mouse_any_flag}"])
+    #expect(on?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "the app asks for the mouse")
     let pid = try #require(try t.programPID())
     kill(pid, signal)
     expectRestored(t, status: 128 + signal)

@@ -9,9 +9,10 @@ import LossLogs
 enum ArgumentChecks {
   /// Options that take no value, so the word after them is not skipped.
   static let flags: Set<String> = ["--logits", "--skip-invalid", "--log-y", "--grad", "--plot", "--ascii",
-                                   "--help", "-h", "--version"]
+                                   "--help", "-h", "--version", "--diagnose", "--follow", "--markdown", "--no-mouse",
+                                   "--keep-restarts"]
   /// Options meant to be repeated: several prediction files are batches in order.
-  static let repeatable: Set<String> = ["--predictions", "--labels"]
+  static let repeatable: Set<String> = ["--predictions", "--labels", "--metric", "--goal"]
 
   /// The first option given twice (`--from 0.1 --from 0.2`), refused as `gamma=1 gamma=2` is,
   /// rather than letting the last one silently win.
@@ -27,6 +28,38 @@ enum ArgumentChecks {
       if !repeatable.contains(name) && !seen.insert(name).inserted { return name }
       let inlineValue = word.contains("=") || (!word.hasPrefix("--") && word.count > 2)
       if !flags.contains(name) && !inlineValue { i += 1 }  // its value, even if it starts with '-'
+    }
+    return nil
+  }
+
+  /// Options whose value is text (a path, a name, a pattern), never read as a number.
+  static let textOptions: Set<String> = ["--predictions", "--labels", "--log", "-o", "--output", "--metric", "--train", "--val",
+                                         "--preset", "--regex", "--format", "--x", "--embeddings", "--batch-column",
+                                         "--prob-column", "--label-column", "--goal", "--group", "--table", "--color",
+                                         "--marker", "--edges", "--smoother", "--captures"]
+
+  /// The first option value that a plain Double would take but the one decimal grammar refuses
+  /// (`--momentum 0x1p-2`, `--gamma inf`, `--smooth 1e400`, `--ymin "\t1"`), as a message; every
+  /// numeric option of every command is read by the same rule as `name=value` words this way.
+  static func refusedNumber(_ arguments: [String]) -> String? {
+    var i = 0
+    while i < arguments.count {
+      let word = arguments[i]
+      i += 1
+      if word == "--" { break }
+      guard word.hasPrefix("-"), word.count > 1, DecimalText.value(word) == nil else { continue }
+      let name: String, value: String?
+      if let eq = word.firstIndex(of: "="), word.hasPrefix("--") {
+        (name, value) = (String(word[..<eq]), String(word[word.index(after: eq)...]))
+      } else {
+        name = word
+        value = flags.contains(word) || i >= arguments.count ? nil : arguments[i]
+        if value != nil { i += 1 }
+      }
+      guard let value, !textOptions.contains(name), Double(value) != nil || value.contains("0x") || value.contains("0X") else { continue }
+      if case .failure(let why) = DecimalText.parse(value) {
+        return "\(name) '\(value.escapedForTerminal(limit: 40))' \(why.reason)"
+      }
     }
     return nil
   }

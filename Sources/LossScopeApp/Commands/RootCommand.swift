@@ -36,6 +36,7 @@ public struct RootCommand: ParsableCommand {
       if let repeated = ArgumentChecks.repeatedOption(arguments) {
         throw CLIError("\(repeated.escapedForTerminal(limit: 60)) is given twice; give each option once")
       }
+      if let refused = ArgumentChecks.refusedNumber(arguments) { throw ValidationError(refused) }
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch let error as CLIError {
