@@ -28,18 +28,22 @@ struct PlaneRequest {
     return request
   }
 
+  var kind: PlaneKind { info.kind }
   var circle: CirclePlane { CirclePlane(parameters) }
   var margins: MarginPlane { MarginPlane(parameters) }
 
   var boundaries: [BoundaryCurve] {
-    info.name == CirclePlane.info.name ? circle.boundaries() : margins.boundaries()
+    switch kind {
+    case .circle: return circle.boundaries()
+    case .margins: return margins.boundaries()
+    }
   }
 
   // MARK: - CSV
 
   func writeCSV(grid: Int?, to sink: ByteSink) throws(CLIError) {
     if let grid {
-      guard info.name == CirclePlane.info.name else { throw CLIError("--grid is for circle-plane only") }
+      guard kind == .circle else { throw CLIError("--grid is for circle-plane only") }
       guard grid >= 2 && grid <= 10_000 else { throw CLIError("--grid must be between 2 and 10000 (got \(grid))") }
     }
     sink.append("# lossscope \(CSVExport.version)\n# view: \(info.name) (\(info.title))\n")

@@ -13,11 +13,11 @@ struct PlaneMode {
 
   init(_ request: PlaneRequest) {
     self.request = request
-    (x, y) = request.info.name == CirclePlane.info.name ? (0.3, 0.7) : (60, 90)
+    (x, y) = request.kind == .circle ? (0.3, 0.7) : (60, 90)
   }
 
   var info: PlaneInfo { request.info }
-  var isCircle: Bool { info.name == CirclePlane.info.name }
+  var isCircle: Bool { request.kind == .circle }
   var span: Double { isCircle ? 1 : 180 }
 
   /// Circle loss paper's illustrative points: A and B off the boundary (sn too high, sp too low),
