@@ -21,7 +21,7 @@ struct ViewRequest {
 
   /// `focal gamma=0,0.5,1 alpha=1`: the view with every active parameter, sweeps as lists.
   var summary: String {
-    let values = parameters.active.filter { $0.spec.name != "axis" }.map { spec, value -> String in
+    let values = parameters.active.filter { !$0.spec.isAxis }.map { spec, value -> String in
       let swept = sweeps.first { $0.name == spec.name }?.values
       return "\(spec.name)=" + (swept ?? [value]).map(spec.format).joined(separator: ",")
     }
@@ -62,7 +62,7 @@ struct ViewRequest {
       throw CLIError("\(name)=\(text.escapedForTerminal(limit: 80)) lists a value twice: each sweep value makes one series")
     }
     if values.count > 1 {
-      if name == "axis" { throw CLIError("axis cannot be swept: plot each axis separately") }
+      if spec.isAxis { throw CLIError("\(name) cannot be swept: plot each axis separately") }
       sweeps.append((name, values))
     } else {
       try? parameters.set(name, to: values[0], view: info.name)
