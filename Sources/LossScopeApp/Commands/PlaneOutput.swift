@@ -28,6 +28,13 @@ struct PlaneRequest {
     return request
   }
 
+  /// Sets a parameter to a preset's typed value: one value, as a 2-D view takes no sweep.
+  mutating func assign(_ name: String, _ value: PresetFile.Value) throws(CLIError) {
+    let spec = try NameValue.spec(named: name, in: parameters, view: info.name)
+    if case .list = value { throw CLIError("\(name): a 2-D view takes one value, not a sweep") }
+    do { try parameters.set(name, to: try spec.value(of: value), view: info.name) } catch { throw CLIError(error.description) }
+  }
+
   var kind: PlaneKind { info.kind }
   var circle: CirclePlane { CirclePlane(parameters) }
   var margins: MarginPlane { MarginPlane(parameters) }
