@@ -137,8 +137,9 @@ extension PlaneMode: ModeModel {
     return ModeExport(contents: CSVExport.withCommand(sink.text, command), command: command)
   }
 
-  func preset(name: String) -> String {
-    PresetWriter.header(name: name, description: title) + "view = \"\(info.name)\"\n\n[parameters]\n"
-      + PresetWriter.parameterLines(request.parameters)
+  func preset(name: String) -> PresetFile {
+    var file = PresetFile.saved(name: name, description: title)
+    file.views = [PresetFile.View(info.name, request.parameters)]
+    return file
   }
 }
