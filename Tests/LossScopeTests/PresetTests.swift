@@ -118,6 +118,22 @@ func presetError(_ text: String) -> String? {
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  /// One end of the range from the preset, the other from the command line: the refusal names
+  /// the preset's line (issue #27: it used to speak of a --from nobody gave).
+  @Test func aRangeSplitBetweenPresetAndCommandLineNamesThePresetsLine() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("half.toml").path
+    try "name = \"half\"\nview = \"focal\"\n\nfrom = 0.5\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try run(["export", "--preset", path, "--to", "0.25"])
+    #expect(r.status == 1 && r.stderr == "Error: \(path):4: the preset's from (0.5) must be less than --to (0.25)\n", "\(r.stderr)")
+    let lone = folder.appendingPathComponent("lone.toml").path
+    try "name = \"lone\"\nview = \"focal\"\nto = 1e-320\n".write(toFile: lone, atomically: true, encoding: .utf8)
+    let l = try run(["plot", "--preset", lone])
+    #expect(l.status == 1 && l.stderr.hasPrefix("Error: \(lone):3: to (1e-320) must be more than"), "\(l.stderr)")
+    #expect(try run(["export", "--preset", path, "--to", "0.75", "--points", "2"]).status == 0)
+  }
+
   @Test func userPresetsAreListedAndUsable() throws {
     let home = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: home) }
