@@ -1,5 +1,6 @@
-// Reading a preset file: the text checked, its numbers read by the one grammar, then TOMLKit's
-// table decoded into a PresetFile with every key checked and every mistake reported with its line.
+// Reading a preset file: text checked, numbers read by the one grammar, TOMLKit's table decoded into a PresetFile.
+//
+// Every key is checked and every mistake reported with its line.
 
 import Losses
 import TOMLKit
