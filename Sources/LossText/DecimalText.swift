@@ -12,6 +12,10 @@
 // Formats that define their own tokens read them as the format says: a training log's `nan` and
 // `inf` (written by Python's csv module and json) are non-finite points, told apart by
 // `NonFinite.pythonTokens`; TensorBoard's floats are binary and never text.
+// Presets are TOML, whose number grammar differs (it takes `1_000`, `0x10`, `inf`, `nan` and
+// refuses `.5`, `5.`): their numbers are not left to TOML but found in the raw text and read
+// here (PresetNumbers.swift), so a preset gives this grammar's verdict, `.5` and `5.` included,
+// and names the line of a refusal.
 
 #if canImport(Glibc)
   import Glibc

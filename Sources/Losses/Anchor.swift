@@ -11,7 +11,7 @@ public struct Anchor: LossView {
   let anchor: Double
 
   public init(_ p: Parameters) {
-    logitAxis = p.choice("axis") == "logit"
+    logitAxis = p.axis == .logit
     gamma = p["gamma"]
     anchor = min(p["qneg"] + p["slack"], 1)
   }
@@ -54,7 +54,7 @@ public struct AnchorNegative: LossView {
   let anchor: Double
 
   public init(_ p: Parameters) {
-    logitAxis = p.choice("axis") == "logit"
+    logitAxis = p.axis == Self.backgroundLogitAxis
     gamma = p["gamma"]
     anchor = max(p["ptarget"] - p["slack"], 0)
   }
@@ -68,18 +68,18 @@ public struct AnchorNegative: LossView {
     return LossPoint(loss: -scale * pr.logQ, grad: scale * (pr.p - gamma * pr.q * pr.logQ * r))
   }
 
+  static let backgroundAxis = AxisSpec("p", label: "p (background)", domain: 0...1, lowerOpen: true, upperOpen: true,
+                                       grid: 0.001...0.999, grad: "|dL/dz| = |dL/dp| p (1 - p), z the logit of p")
+  static let backgroundLogitAxis = AxisSpec("logit", label: "logit z", domain: -1000...1000, grid: -8...8,
+                                            grad: "|dL/dz| = |dL/dp| p (1 - p), p = sigmoid(z)")
+
   public static let info = ViewInfo(
     name: "anchor-neg", title: "Anchor loss (background class)",
     formula: "L = -(1 + p - q)^gamma log(1 - p), q = max(ptarget - slack, 0)",
     source: "Ryou, Jeong, Perona 2019, Anchor Loss: Modulating Loss Scale based on Prediction Difficulty (ICCV)",
     notes: "x is the probability p of a background class; q is held constant",
     conventions: "the authors' `pos` variant (Ryou et al. 2019): q is the highest competing probability plus slack, clipped to 1, and held constant; other implementations differ in the slack's sign and in dividing by the number of classes.",
-    axes: [
-      AxisSpec("p", label: "p (background)", domain: 0...1, lowerOpen: true, upperOpen: true,
-               grid: 0.001...0.999, grad: "|dL/dz| = |dL/dp| p (1 - p), z the logit of p"),
-      AxisSpec("logit", label: "logit z", domain: -1000...1000, grid: -8...8,
-               grad: "|dL/dz| = |dL/dp| p (1 - p), p = sigmoid(z)"),
-    ],
+    axes: [backgroundAxis, backgroundLogitAxis],
     parameters: [
       Anchor.gammaSpec, Anchor.slackSpec,
       ParameterSpec(

@@ -23,7 +23,7 @@ public struct AngularMargin: LossView {
 
   public init(_ p: Parameters, arc: Bool) {
     additiveAngle = arc
-    onCos = p.choice("axis") == "cos"
+    onCos = p.axis == Self.cosAxis
     scale = p["scale"]
     margin = p["margin"]
     others = log(p["classes"] - 1) + scale * cosDegrees(p["thetaneg"])
@@ -57,11 +57,10 @@ public struct AngularMargin: LossView {
     return LossPoint(loss: softplus(t), grad: sigmoid(t) * abs(slope))
   }
 
-  static let axes = [
-    AxisSpec("theta", label: "theta (deg)", domain: 0...180, grad: "|dL/dtheta| per degree"),
-    AxisSpec("cos", label: "cos theta", domain: -1...1, upperOpen: true, grid: -1...0.999,
-             grad: "|dL/d(cos theta)|"),
-  ]
+  static let thetaAxis = AxisSpec("theta", label: "theta (deg)", domain: 0...180, grad: "|dL/dtheta| per degree")
+  static let cosAxis = AxisSpec("cos", label: "cos theta", domain: -1...1, upperOpen: true, grid: -1...0.999,
+                                grad: "|dL/d(cos theta)|")
+  static let axes = [thetaAxis, cosAxis]
   static func scaleSpec(_ d: Double) -> ParameterSpec {
     ParameterSpec("scale", symbol: "s", default: d, range: 1...128, step: 4, meaning: "feature scale s").scaled(.log)
   }

@@ -49,8 +49,8 @@ public struct AxisSpec: Sendable, Equatable {
 extension AxisSpec {
   static let gradLogit = "|dL/dz|, z the logit (pt = sigmoid(z)); for CE it equals 1 - pt"
 
-  static let pt = AxisSpec("pt", domain: 0...1, lowerOpen: true, upperOpen: true, grid: 0.001...0.999, grad: gradLogit)
-  static let logit = AxisSpec("logit", label: "logit z", domain: -1000...1000, grid: -8...8, grad: gradLogit)
+  public static let pt = AxisSpec("pt", domain: 0...1, lowerOpen: true, upperOpen: true, grid: 0.001...0.999, grad: gradLogit)
+  public static let logit = AxisSpec("logit", label: "logit z", domain: -1000...1000, grid: -8...8, grad: gradLogit)
   static func similarity(_ name: String, label: String? = nil) -> AxisSpec {
     AxisSpec(name, label: label, domain: -1...1, grad: "|dL/d\(name)|")
   }

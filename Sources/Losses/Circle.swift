@@ -12,7 +12,7 @@ public struct Circle: LossView {
   let fixed: Double
 
   public init(_ p: Parameters) {
-    onSn = p.choice("axis") == "sn"
+    onSn = p.axis == Self.snAxis
     margin = p["margin"]
     scale = p["scale"]
     fixed = onSn ? p["sp"] : p["sn"]
@@ -33,15 +33,15 @@ public struct Circle: LossView {
     "scale", symbol: "γ", default: 256, range: 1...1024, step: 16,
     meaning: "scale factor (gamma in the paper)").scaled(.log)
 
+  static let spAxis = AxisSpec("sp", label: "sp (positive similarity)", domain: -1...1, grad: "|dL/dsp| = scale a_p sigmoid(.)")
+  static let snAxis = AxisSpec("sn", label: "sn (negative similarity)", domain: -1...1, grad: "|dL/dsn| = scale a_n sigmoid(.)")
+
   public static let info = ViewInfo(
     name: "circle", title: "Circle loss",
     formula: "L = softplus(scale (a_n (sn - m) - a_p (sp - 1 + m))), a_p = [1 + m - sp]+, a_n = [sn + m]+",
     source: "Sun et al. 2020, Circle Loss: A Unified Perspective of Pair Similarity Optimization (CVPR), eq. 6",
     notes: "a_p and a_n are held constant when differentiating (stop-gradient)",
-    axes: [
-      AxisSpec("sp", label: "sp (positive similarity)", domain: -1...1, grad: "|dL/dsp| = scale a_p sigmoid(.)"),
-      AxisSpec("sn", label: "sn (negative similarity)", domain: -1...1, grad: "|dL/dsn| = scale a_n sigmoid(.)"),
-    ],
+    axes: [spAxis, snAxis],
     parameters: [
       marginSpec, scaleSpec,
       ParameterSpec("sn", default: 0.3, range: -1...1, step: 0.05,

@@ -38,31 +38,33 @@ public struct EmbeddingParameters: Sendable, Equatable {
     /// Whether the lower end is excluded (a sharpness or temperature of 0 is meaningless).
     public let openBelow: Bool
     public let step: Double
+    /// Log for the sharpnesses, scales and temperatures that span decades: they step along 1-2-5.
+    public let scale: ParameterScale
     public let meaning: String
     public let keyPath: WritableKeyPath<EmbeddingParameters, Double>
   }
 
   /// The real-valued parameters in the order the metadata lists them (`bins` is separate).
   nonisolated(unsafe) public static let fields: [Field] = [
-    Field(name: "align-alpha", range: 0...10, openBelow: true, step: 0.5,
+    Field(name: "align-alpha", range: 0...10, openBelow: true, step: 0.5, scale: .linear,
           meaning: "alpha of alignment, the mean d^alpha over positive pairs", keyPath: \.alignAlpha),
-    Field(name: "uniform-t", range: 0...100, openBelow: true, step: 0.5,
+    Field(name: "uniform-t", range: 0...100, openBelow: true, step: 0.5, scale: .linear,
           meaning: "t of uniformity, log mean exp(-t d^2) over all pairs", keyPath: \.uniformT),
-    Field(name: "circle-margin", range: 0...1, openBelow: false, step: 0.05,
+    Field(name: "circle-margin", range: 0...1, openBelow: false, step: 0.05, scale: .linear,
           meaning: "circle loss's margin m: optimum sp = 1 - m, sn = m", keyPath: \.circleMargin),
-    Field(name: "circle-scale", range: 1...1024, openBelow: false, step: 16,
+    Field(name: "circle-scale", range: 1...1024, openBelow: false, step: 16, scale: .log,
           meaning: "circle loss's scale gamma", keyPath: \.circleScale),
-    Field(name: "ms-alpha", range: 0.01...100, openBelow: false, step: 0.5,
+    Field(name: "ms-alpha", range: 0.01...100, openBelow: false, step: 0.5, scale: .log,
           meaning: "multi-similarity's positive sharpness alpha", keyPath: \.msAlpha),
-    Field(name: "ms-beta", range: 0.01...1000, openBelow: false, step: 5,
+    Field(name: "ms-beta", range: 0.01...1000, openBelow: false, step: 5, scale: .log,
           meaning: "multi-similarity's negative sharpness beta", keyPath: \.msBeta),
-    Field(name: "ms-lambda", range: -1...1, openBelow: false, step: 0.05,
+    Field(name: "ms-lambda", range: -1...1, openBelow: false, step: 0.05, scale: .linear,
           meaning: "multi-similarity's similarity threshold lambda", keyPath: \.msLambda),
-    Field(name: "ms-epsilon", range: 0...2, openBelow: false, step: 0.05,
+    Field(name: "ms-epsilon", range: 0...2, openBelow: false, step: 0.05, scale: .linear,
           meaning: "multi-similarity mining's epsilon", keyPath: \.msEpsilon),
-    Field(name: "temperature", range: 0.001...10, openBelow: false, step: 0.01,
+    Field(name: "temperature", range: 0.001...10, openBelow: false, step: 0.01, scale: .log,
           meaning: "SupCon's temperature T", keyPath: \.temperature),
-    Field(name: "triplet-margin", range: 0...5, openBelow: false, step: 0.05,
+    Field(name: "triplet-margin", range: 0...5, openBelow: false, step: 0.05, scale: .linear,
           meaning: "triplet margin: (i, p, n) is active when d_ip - d_in + margin > 0", keyPath: \.tripletMargin),
   ]
 

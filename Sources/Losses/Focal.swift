@@ -11,7 +11,7 @@ public struct Focal: LossView {
   let alpha: Double
 
   public init(_ p: Parameters) {
-    logitAxis = p.choice("axis") == "logit"
+    logitAxis = p.axis == .logit
     gamma = p["gamma"]
     alpha = p["alpha"]
   }

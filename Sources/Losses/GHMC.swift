@@ -9,7 +9,7 @@ public struct GHMC: LossView {
   let weights: [Double]
 
   public init(_ p: Parameters) {
-    logitAxis = p.choice("axis") == "logit"
+    logitAxis = p.axis == .logit
     bins = GHMBins(count: p.int("bins"))
     let population = SyntheticPopulation(samples: p.int("samples"), hard: p["hard"])
     weights = population.weights(bins: p.int("bins"), momentum: p["momentum"])

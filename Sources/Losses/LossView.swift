@@ -42,9 +42,9 @@ public struct ViewInfo: Sendable {
   /// Where this view's convention differs from the common libraries (pytorch-metric-learning,
   /// insightface, the authors' code), so that numbers compared across them are not misread.
   public let conventions: String
-  /// The axes, in the order of the `axis` choice; the first is the default.
+  /// The axes, in the order of the axis choice; the first is the default.
   public let axes: [AxisSpec]
-  /// Parameters without `axis`, which is added when there is more than one axis.
+  /// Parameters without the axis choice, which is added when there is more than one axis.
   public let ownParameters: [ParameterSpec]
   let build: @Sendable (Parameters) -> any LossView
 
@@ -65,18 +65,13 @@ public struct ViewInfo: Sendable {
 
   public var parameterSpecs: [ParameterSpec] {
     guard axes.count > 1 else { return ownParameters }
-    let axis = ParameterSpec(
-      "axis", kind: .choice(axes.map(\.name)), default: 0, meaning: "the plotted variable")
-    return [axis] + ownParameters
+    return [.axis(axes)] + ownParameters
   }
 
   /// Default values of every parameter.
   public var defaults: Parameters { Parameters(parameterSpecs) }
 
-  public func axis(of p: Parameters) -> AxisSpec {
-    guard axes.count > 1, let i = p.index(of: "axis") else { return axes[0] }
-    return axes[Int(p.values[i])]
-  }
+  public func axis(of p: Parameters) -> AxisSpec { p.axis ?? axes[0] }
 
   public func make(_ p: Parameters) -> any LossView { build(p) }
 }

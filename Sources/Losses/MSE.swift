@@ -9,7 +9,7 @@
 public struct MSE: LossView {
   let logitAxis: Bool
 
-  public init(_ p: Parameters) { logitAxis = p.choice("axis") == "logit" }
+  public init(_ p: Parameters) { logitAxis = p.axis == .logit }
 
   public func evaluate(_ x: Double) -> LossPoint {
     let pt = ProbabilityPoint(x, logitAxis: logitAxis)

@@ -9,6 +9,8 @@ public enum ParameterKind: Sendable, Equatable {
   case integer
   case boolean
   case choice([String])
+  /// A view's plotted variable, one of its axes (options are their names): the `axis` parameter.
+  case axis([AxisSpec])
 }
 
 /// How a parameter's values are spaced: temperatures, scales and counts span decades and step
@@ -51,13 +53,15 @@ public struct ParameterSpec: Sendable {
       (lower, upper) = (0, 1)
     case .choice(let options):
       (lower, upper) = (0, Double(options.count - 1))
+    case .axis(let axes):
+      (lower, upper) = (0, Double(axes.count - 1))
     case .real, .integer:
       (lower, upper) = (range.lowerBound, range.upperBound)
     }
     self.lowerOpen = lowerOpen
     self.upperOpen = upperOpen
     switch kind {
-    case .boolean, .choice: self.step = 1
+    case .boolean, .choice, .axis: self.step = 1
     case .integer: self.step = max(1, step ?? 1)
     case .real: self.step = step ?? (range.upperBound - range.lowerBound) / 20
     }
@@ -71,11 +75,26 @@ public struct ParameterSpec: Sendable {
     switch kind {
     case .boolean: return ["false", "true"]
     case .choice(let options): return options
+    case .axis(let axes): return axes.map(\.name)
     case .real, .integer: return []
     }
   }
 
   public var isNumeric: Bool { options.isEmpty }
+
+  /// The name a view's axis choice goes by on the command line, in presets and in the app.
+  public static let axisName = "axis"
+
+  /// A view's choice of plotted variable among `axes`, the first the default.
+  public static func axis(_ axes: [AxisSpec]) -> ParameterSpec {
+    ParameterSpec(axisName, kind: .axis(axes), default: 0, meaning: "the plotted variable")
+  }
+
+  /// Whether this is a view's axis choice rather than a quantity of the loss.
+  public var isAxis: Bool {
+    if case .axis = kind { return true }
+    return false
+  }
 
   /// This spec on `scale`; only a range above zero can be logarithmic.
   public func scaled(_ scale: ParameterScale) -> ParameterSpec {

@@ -53,7 +53,7 @@ public struct Parameters: Sendable, Equatable {
 
   /// The parameters that matter on the current axis, in declaration order.
   public var active: [(spec: ParameterSpec, value: Double)] {
-    let axis = index(of: "axis").map { specs[$0].format(values[$0]) }
+    let axis = self.axis?.name
     return zip(specs, values).filter { spec, _ in
       spec.onlyOnAxis == nil || spec.onlyOnAxis == axis
     }.map { ($0, $1) }
@@ -61,6 +61,23 @@ public struct Parameters: Sendable, Equatable {
 
   /// `name=value` pairs of the active parameters but the axis, e.g. `gamma=2 alpha=1`.
   public var summary: String {
-    active.filter { $0.spec.name != "axis" }.map { "\($0.spec.name)=\($0.spec.format($0.value))" }.joined(separator: " ")
+    active.filter { !$0.spec.isAxis }.map { "\($0.spec.name)=\($0.spec.format($0.value))" }.joined(separator: " ")
+  }
+
+  // MARK: - The axis choice
+
+  /// Where the axis choice is among `specs`; nil for a view with one axis.
+  public var axisIndex: Int? { specs.firstIndex { $0.isAxis } }
+
+  /// The plotted variable the axis choice selects; nil for a view with one axis.
+  public var axis: AxisSpec? {
+    guard let i = axisIndex, case .axis(let axes) = specs[i].kind else { return nil }
+    return axes[Int(values[i])]
+  }
+
+  /// Selects the plotted variable by its place among the view's axes.
+  public mutating func selectAxis(_ index: Int) throws(ParameterError) {
+    guard let i = axisIndex else { throw .unknownParameter(view: "view", name: ParameterSpec.axisName, valid: specs.map(\.name)) }
+    try set(specs[i].name, to: Double(index))
   }
 }

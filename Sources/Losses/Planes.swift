@@ -56,7 +56,7 @@ public struct CirclePlane: Sendable {
   }
 
   public static let info = PlaneInfo(
-    name: "circle-plane", title: "Circle loss decision boundary in the (sn, sp) plane",
+    kind: .circle, name: "circle-plane", title: "Circle loss decision boundary in the (sn, sp) plane",
     formula: "boundary sn^2 + (sp - 1)^2 = 2 m^2 (circle loss) beside sp - sn = m (losses optimising sn - sp)",
     source: "Sun et al. 2020, Circle Loss (CVPR), Fig. 1 and eq. 8",
     xName: "sn", yName: "sp", columns: ["curve", "sn", "sp"],
@@ -68,19 +68,28 @@ public struct MarginPlane: Sendable {
   public let cosMargin: Double
   /// ArcFace's margin, in radians on the angle.
   public let arcMargin: Double
-  public let kind: String
+  /// Which boundaries are drawn (the `kind` parameter).
+  public let kind: Boundaries
+
+  /// The options of the `kind` parameter, in its order: softmax's boundary is always drawn.
+  public enum Boundaries: String, CaseIterable, Sendable {
+    case all, softmax, cosface, arcface
+
+    public var showsCosFace: Bool { self == .cosface || self == .all }
+    public var showsArcFace: Bool { self == .arcface || self == .all }
+  }
 
   public init(_ p: Parameters) {
     cosMargin = p["cos-margin"]
     arcMargin = p["arc-margin"]
-    kind = p.choice("kind")
+    kind = Boundaries.allCases[p.int("kind")]
   }
 
   /// Boundaries in degrees for the selected kind (softmax always, as the reference).
   public func boundaries(points n: Int = 181) -> [BoundaryCurve] {
     let degrees = 180 / Double.pi
     var curves = [line("softmax", n) { $0 }]
-    if kind == "cosface" || kind == "all" {
+    if kind.showsCosFace {
       // cos t1 - cos t2 = m  <=>  t2 = acos(cos t1 - m), defined while cos t1 - m >= -1.
       let m = cosMargin
       let top = m >= 2 ? 0 : acos(max(-1, m - 1)) * degrees
@@ -88,7 +97,7 @@ public struct MarginPlane: Sendable {
       let t2 = t1.map { acos(max(-1, cosDegrees($0) - m)) * degrees }
       curves += [BoundaryCurve(name: "cosface-1", xs: t1, ys: t2), BoundaryCurve(name: "cosface-2", xs: t2, ys: t1)]
     }
-    if kind == "arcface" || kind == "all" {
+    if kind.showsArcFace {
       let shift = arcMargin * degrees
       let t1 = (0..<n).map { max(0, 180 - shift) * Double($0) / Double(n - 1) }
       let t2 = t1.map { $0 + shift }
@@ -109,8 +118,8 @@ public struct MarginPlane: Sendable {
 
   /// Which bands of the drawn kind hold the point: 0 none, 1 CosFace's only, 2 ArcFace's only, 3 both.
   public func bands(theta1: Double, theta2: Double) -> Int {
-    let cos = (kind == "cosface" || kind == "all") && inCosFaceBand(theta1: theta1, theta2: theta2)
-    let arc = (kind == "arcface" || kind == "all") && inArcFaceBand(theta1: theta1, theta2: theta2)
+    let cos = kind.showsCosFace && inCosFaceBand(theta1: theta1, theta2: theta2)
+    let arc = kind.showsArcFace && inArcFaceBand(theta1: theta1, theta2: theta2)
     return (cos ? 1 : 0) + (arc ? 2 : 0)
   }
 
@@ -120,7 +129,7 @@ public struct MarginPlane: Sendable {
   }
 
   public static let info = PlaneInfo(
-    name: "margins", title: "Angular margins: softmax, CosFace and ArcFace boundaries",
+    kind: .margins, name: "margins", title: "Angular margins: softmax, CosFace and ArcFace boundaries",
     formula: "class 1: softmax t1 = t2; CosFace cos t1 - cos t2 = m_cos; ArcFace t1 + m_arc = t2 (m_arc in radians)",
     source: "Deng et al. 2019, ArcFace (CVPR), Fig. 5; Wang et al. 2018, CosFace (CVPR), Fig. 2",
     xName: "theta1", yName: "theta2", columns: ["curve", "theta1", "theta2"],
@@ -131,13 +140,20 @@ public struct MarginPlane: Sendable {
                     meaning: "ArcFace's margin, in radians on the angle (the ArcFace paper's 0.5)"),
       ParameterSpec("scale", symbol: "s", default: 64, range: 1...128, step: 4,
                     meaning: "feature scale (does not move the boundaries)").scaled(.log),
-      ParameterSpec("kind", kind: .choice(["all", "softmax", "cosface", "arcface"]), default: 0,
+      ParameterSpec("kind", kind: .choice(Boundaries.allCases.map(\.rawValue)), default: 0,
                     meaning: "which boundaries to draw"),
     ])
 }
 
+/// Which 2-D view a `PlaneInfo` describes: what the code that draws, reads or exports a plane
+/// switches on (its name is only for the user).
+public enum PlaneKind: Sendable, Equatable {
+  case circle, margins
+}
+
 /// What `list` and the TUI say about a 2-D view.
 public struct PlaneInfo: Sendable {
+  public let kind: PlaneKind
   public let name: String
   public let title: String
   public let formula: String

@@ -21,7 +21,7 @@ public struct RankedList: LossView {
   let dother: Double
 
   public init(_ p: Parameters) {
-    onNegative = p.choice("axis") == "dneg"
+    onNegative = p.axis == Self.negativeAxis
     alpha = p["alpha"]
     margin = p["margin"]
     temperature = p["temperature"]
@@ -43,16 +43,16 @@ public struct RankedList: LossView {
     return LossPoint(loss: share * (alpha - x) + (1 - share) * (alpha - dother), grad: share)
   }
 
+  static let positiveAxis = AxisSpec("d", label: "d (one positive)", domain: 0...1e6, grid: 0...2, grad: "|dL/dd|, 1 where active")
+  static let negativeAxis = AxisSpec("dneg", label: "d (one negative)", domain: 0...1e6, grid: 0...2, grad: "|dL/ddneg|, weights constant")
+
   public static let info = ViewInfo(
     name: "ranked-list", title: "Ranked list loss",
     formula: "positive: L = max(0, d - (alpha - margin)); negative: weighted mean of max(0, alpha - d_j), w_j = e^(T (alpha - d_j))",
     source: "Wang et al. 2019, Ranked List Loss for Deep Metric Learning (CVPR), eqs. 3, 5, 6",
     notes: "the weights w_j are held constant when differentiating",
     conventions: "the weights w_j are held constant (stop-gradient), as in the authors' code and pytorch-metric-learning; the paper's text differentiates through them.",
-    axes: [
-      AxisSpec("d", label: "d (one positive)", domain: 0...1e6, grid: 0...2, grad: "|dL/dd|, 1 where active"),
-      AxisSpec("dneg", label: "d (one negative)", domain: 0...1e6, grid: 0...2, grad: "|dL/ddneg|, weights constant"),
-    ],
+    axes: [positiveAxis, negativeAxis],
     parameters: [
       ParameterSpec("alpha", symbol: "α", default: 1.2, range: 0...4, step: 0.05,
                     meaning: "boundary: negatives must lie beyond alpha"),

@@ -92,7 +92,7 @@ import LossText
     #expect(export.contents == CSVExport.withCommand(table, export.command))
     #expect(csvRows(export.contents).rows.count == 3000)
     // No preset holds embeddings: the file says so and is the circle plane at the same m and gamma.
-    let preset = s.model.preset(name: "mine")
+    let preset = try PresetWriter.text(s.model.preset(name: "mine"))
     #expect(preset.contains("# not supported for embeddings"))
     let parsed = try PresetLoader.parse(preset, path: "mine.toml")
     #expect(parsed.plane?.info.name == "circle-plane" && parsed.plane?.parameters["margin"] == 0.25)

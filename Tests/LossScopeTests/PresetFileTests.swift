@@ -122,8 +122,12 @@ func runShell(_ command: String, in folder: String = "/", environment: [String: 
     ("name = \"x\"\nview = \"focal\"\n[!]\n", "p.toml:3: malformed table header"),
     ("name = \"x\"\nview = \"focal\"\nx = [1,\n}]\n", "p.toml:4: '}' where a value is expected"),
     ("name = \"x\"\nview = \"focal\"\n\n[[\u{7f}]]\n", "p.toml:4: control character U+7F at column 3"),
-    ("name = \"x\"\nview = \"ghmc\"\n[parameters]\nbins = 0x10\n", "p.toml:4: bins: write numbers in decimal"),
-    ("name = \"x\"\nview = \"focal\"\nfrom = 0o1\n", "p.toml:3: from: write numbers in decimal"),
+    ("name = \"x\"\nview = \"ghmc\"\n[parameters]\nbins = 0x10\n", "p.toml:4: bins: '0x10' is hexadecimal; write it in decimal"),
+    ("name = \"x\"\nview = \"focal\"\nfrom = 0o1\n", "p.toml:3: from: '0o1' is not a number"),
+    ("name = \"x\"\nview = \"focal\"\nto = 1e-320\n", "p.toml:3: to (1e-320) must be more than the pt axis's default from (0.001)"),
+    ("name = \"x\"\nview = \"focal\"\n\nfrom = 0.9999\n", "p.toml:4: from (0.9999) must be less than the pt axis's default to (0.999)"),
+    ("name = \"x\"\nview = \"focal\"\nx = [1,\n  1_000]\n", "p.toml:4: x: '1_000' has a digit separator"),
+    ("name = \"x\"\n[[annotations]]\nx = inf\n", "p.toml:3: x: 'inf' is not a finite number"),
   ] as [(String, String)])
   func mistakesNameTheirRealLine(text: String, message: String) {
     let error = presetError(text)

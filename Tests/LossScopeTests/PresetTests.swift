@@ -119,6 +119,22 @@ func presetError(_ text: String) -> String? {
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  /// One end of the range from the preset, the other from the command line: the refusal names
+  /// the preset's line (issue #27: it used to speak of a --from nobody gave).
+  @Test func aRangeSplitBetweenPresetAndCommandLineNamesThePresetsLine() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("half.toml").path
+    try "name = \"half\"\nview = \"focal\"\n\nfrom = 0.5\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try run(["export", "--preset", path, "--to", "0.25"])
+    #expect(r.status == 1 && r.stderr == "Error: \(path):4: the preset's from (0.5) must be less than --to (0.25)\n", "\(r.stderr)")
+    let lone = folder.appendingPathComponent("lone.toml").path
+    try "name = \"lone\"\nview = \"focal\"\nto = 1e-320\n".write(toFile: lone, atomically: true, encoding: .utf8)
+    let l = try run(["plot", "--preset", lone])
+    #expect(l.status == 1 && l.stderr.hasPrefix("Error: \(lone):3: to (1e-320) must be more than"), "\(l.stderr)")
+    #expect(try run(["export", "--preset", path, "--to", "0.75", "--points", "2"]).status == 0)
+  }
+
   @Test func userPresetsAreListedAndUsable() throws {
     let home = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: home) }
@@ -133,6 +149,74 @@ func presetError(_ text: String) -> String? {
     #expect(r.stdout.contains("gamma=4"))
     let missing = try run(["export", "--preset", "retinanett"], environment: env)
     #expect(missing.status != 0 && missing.stderr.contains("did you mean 'retinanet'?"))
+  }
+
+  /// What `w` writes, literally: TOMLKit's encoder (keys sorted, tables after plain keys), the
+  /// comment first, numbers shortest (toml++ alone writes 0.1 as 0.10000000000000001).
+  @Test func theAppWritesTOMLKitsTextWithShortestNumbers() throws {
+    var s = fresh()
+    _ = press([.char("=")] + typed("0.1") + [.enter, .char("a")] + typed("anchor") + [.enter], &s)
+    let text = try PresetWriter.text(s.model.preset(name: "mine"))
+    #expect(text == """
+    # Saved from the LossScope app.
+    cursor = 0.9
+    description = "focal gamma=0.1 alpha=1  vs ce  on pt"
+    from = 0.001
+    log_y = false
+    name = "mine"
+    source = "saved by the user"
+    title = "mine"
+    to = 0.999
+
+    [[views]]
+    view = "focal"
+
+    [views.parameters]
+    alpha = 1
+    axis = "pt"
+    gamma = 0.1
+
+    [[views]]
+    view = "ce"
+
+    [views.parameters]
+    axis = "pt"
+
+    [[views]]
+    view = "anchor"
+
+    [views.parameters]
+    axis = "pt"
+    gamma = 0.5
+    qneg = 0.5
+    slack = 0.05
+
+    """, "\(text)")
+    var file = PresetFile(name: "n", views: [PresetFile.View(view: "focal", parameters: [
+      PresetFile.Parameter(name: "gamma", value: .list([.number(0), .number(0.3), .number(1e-320)])),
+    ])], annotations: [PresetFile.Annotation(x: 0.7, text: "a \"b\"\\")])
+    file.comments = ["two\nlines"]
+    let written = try PresetWriter.text(file)
+    // toml++ wraps an array holding a number below 0.1 (its width estimate takes log10 of it).
+    #expect(written == """
+    # two\\nlines
+    name = "n"
+    view = "focal"
+
+    [parameters]
+    gamma = [
+        0,
+        0.3,
+        1e-320
+    ]
+
+    [[annotations]]
+    text = "a \\"b\\"\\\\"
+    x = 0.7
+
+    """, "\(written)")
+    let back = try PresetLoader.parse(written, path: "n.toml")
+    #expect(back.views[0].sweeps[0].values == [0, 0.3, 1e-320] && back.annotations[0].text == "a \"b\"\\")
   }
 
   @Test func theAppSavesAPresetThatLoadsBack() throws {

@@ -53,8 +53,7 @@ enum LossChart {
 
   /// `focal gamma=0.5`: the view plus the parameters the user set or swept.
   static func legendName(_ request: ViewRequest, _ parameters: Parameters) -> String {
-    let named = request.userSet.filter { $0 != "axis" }
-    let values = parameters.active.filter { named.contains($0.spec.name) }.map { "\($0.spec.name)=\($0.spec.format($0.value))" }
+    let values = parameters.active.filter { !$0.spec.isAxis && request.userSet.contains($0.spec.name) }.map { "\($0.spec.name)=\($0.spec.format($0.value))" }
     return ([request.info.name] + values).joined(separator: " ")
   }
 

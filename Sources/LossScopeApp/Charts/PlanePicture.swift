@@ -56,7 +56,7 @@ extension PlaneRequest {
   /// The shaded field with its levels: circle-plane's loss at each cell (the number that
   /// `export circle-plane --grid N` writes there), margins' bands.
   func regionPlot() -> RegionPlot {
-    if info.name == CirclePlane.info.name {
+    if kind == .circle {
       let plane = circle
       var plot = RegionPlot(x: Interval(0, 1), y: Interval(0, 1), title: "circle loss (shade) and boundaries",
                             xTitle: "sn", yTitle: "sp") { sn, sp in plane.loss(sn: sn, sp: sp) }
@@ -118,7 +118,7 @@ extension PlaneRequest {
     }
     let dash = ascii ? "-" : "–"
     var parts: [(Unicode.Scalar, Color, String)]
-    if info.name == CirclePlane.info.name {
+    if kind == .circle {
       let top = circle.loss(sn: 1, sp: 0)
       parts = plot.key.enumerated().map { i, level in
         let number = RegionPlot.levelText
@@ -137,13 +137,13 @@ extension PlaneRequest {
     let plane = margins
     parts = []
     let key = plot.key
-    if plane.kind == "cosface" || plane.kind == "all" {
+    if plane.kind.showsCosFace {
       parts.append((key[1].glyph, key[1].color, "CosFace band (m_cos \(RegionPlot.levelText(plane.cosMargin)))"))
     }
-    if plane.kind == "arcface" || plane.kind == "all" {
+    if plane.kind.showsArcFace {
       parts.append((key[2].glyph, key[2].color, "ArcFace band (m_arc \(RegionPlot.levelText(plane.arcMargin)) rad)"))
     }
-    if plane.kind == "all" { parts.append((key[3].glyph, key[3].color, "both")) }
+    if plane.kind == .all { parts.append((key[3].glyph, key[3].color, "both")) }
     guard !parts.isEmpty else { return false }
     at.x = grid.put("shade:", x: x, y: y, style: Style(bold: true))
     for (glyph, color, text) in parts {
@@ -164,7 +164,7 @@ extension PlaneRequest {
   /// What the labelled marks are, from the numbers at each: `A loss 22.9, B 1.23e-20; T, T' on
   /// the circle (loss log 2)`. The legend row shows it when it fits; the app's status line can too.
   func markNotes(_ marks: [Annotation]) -> String {
-    guard info.name == CirclePlane.info.name else { return "" }
+    guard kind == .circle else { return "" }
     let plane = circle
     let labelled = marks.filter { !$0.text.isEmpty }
     guard !labelled.isEmpty else { return "" }

@@ -64,12 +64,13 @@ enum ArgumentChecks {
     return nil
   }
 
-  /// --from and --to: a finite decimal number, refused in hexadecimal as parameters are.
+  /// --from and --to: a number by the one decimal grammar, refused with its reason as parameters are.
   static func real(_ text: String) throws -> Double {
-    guard let value = DecimalText.value(text.trimmingSpaces) else {
-      throw ValidationError("'\(text.escapedForTerminal(limit: 40))' is not a finite decimal number")
+    switch DecimalText.parse(text.trimmingSpaces) {
+    case .success(let value): return value
+    case .failure(let why):
+      throw ValidationError("'\(text.escapedForTerminal(limit: 40))' \(why == .notANumber || why == .empty ? "is not a finite decimal number" : why.reason)")
     }
-    return value
   }
 
   /// --points and other counts: says "not an integer" rather than a generic refusal.

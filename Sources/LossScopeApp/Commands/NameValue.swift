@@ -21,6 +21,11 @@ struct NameValue {
 
   /// The spec this word names in `parameters` of `view`, or why there is none.
   func spec(in parameters: Parameters, view: String) throws(CLIError) -> ParameterSpec {
+    try Self.spec(named: name, in: parameters, view: view)
+  }
+
+  /// The spec named `name` in `parameters` of `view`, or why there is none (with the closest name).
+  static func spec(named name: String, in parameters: Parameters, view: String) throws(CLIError) -> ParameterSpec {
     guard let index = parameters.index(of: name) else {
       let valid = parameters.specs.map(\.name)
       let hint = closest(to: name, among: valid).map { " (did you mean '\($0)'?)" } ?? ""
@@ -31,5 +36,7 @@ struct NameValue {
   }
 
   /// The message for a parameter named twice.
-  var givenTwice: CLIError { CLIError("\(name.escapedForTerminal(limit: 60)) is given twice") }
+  var givenTwice: CLIError { Self.givenTwice(name) }
+
+  static func givenTwice(_ name: String) -> CLIError { CLIError("\(name.escapedForTerminal(limit: 60)) is given twice") }
 }

@@ -28,18 +28,29 @@ struct PlaneRequest {
     return request
   }
 
+  /// Sets a parameter to a preset's typed value: one value, as a 2-D view takes no sweep.
+  mutating func assign(_ name: String, _ value: PresetFile.Value) throws(CLIError) {
+    let spec = try NameValue.spec(named: name, in: parameters, view: info.name)
+    if case .list = value { throw CLIError("\(name): a 2-D view takes one value, not a sweep") }
+    do { try parameters.set(name, to: try spec.value(of: value), view: info.name) } catch { throw CLIError(error.description) }
+  }
+
+  var kind: PlaneKind { info.kind }
   var circle: CirclePlane { CirclePlane(parameters) }
   var margins: MarginPlane { MarginPlane(parameters) }
 
   var boundaries: [BoundaryCurve] {
-    info.name == CirclePlane.info.name ? circle.boundaries() : margins.boundaries()
+    switch kind {
+    case .circle: return circle.boundaries()
+    case .margins: return margins.boundaries()
+    }
   }
 
   // MARK: - CSV
 
   func writeCSV(grid: Int?, to sink: ByteSink) throws(CLIError) {
     if let grid {
-      guard info.name == CirclePlane.info.name else { throw CLIError("--grid is for circle-plane only") }
+      guard kind == .circle else { throw CLIError("--grid is for circle-plane only") }
       guard grid >= 2 && grid <= 10_000 else { throw CLIError("--grid must be between 2 and 10000 (got \(grid))") }
     }
     sink.append("# lossscope \(CSVExport.version)\n# view: \(info.name) (\(info.title))\n")

@@ -34,9 +34,22 @@ struct ViewOptions: ParsableArguments {
   /// The shared axis of `selection`'s views and the grid on it (the preset's range, then the axis's).
   func grid(_ selection: Selection, defaultPoints: Int) throws(CLIError) -> (AxisSpec, SampleGrid) {
     let axis = try Sampling.sharedAxis(selection.views)
+    if let preset = selection.preset { try checkAgainst(preset, axis: axis) }
     let grid = try Sampling.grid(
       axis: axis, from: from ?? selection.preset?.from, to: to ?? selection.preset?.to, points: points ?? defaultPoints)
     try Sampling.checkDomains(selection.views, from: grid.from, to: grid.to)
     return (axis, grid)
+  }
+
+  /// One end of the range from the command line and the other from the preset: a refusal names
+  /// the preset's file and line (a preset alone was checked when it was read).
+  private func checkAgainst(_ preset: Preset, axis: AxisSpec) throws(CLIError) {
+    let shown = NumberText.shortest
+    if let from, to == nil, let presetTo = preset.to, !(from < presetTo) {
+      throw CLIError("\(preset.place(of: "to")): the preset's to (\(shown(presetTo))) must be more than --from (\(shown(from)))")
+    }
+    if let to, from == nil, let presetFrom = preset.from, !(presetFrom < to) {
+      throw CLIError("\(preset.place(of: "from")): the preset's from (\(shown(presetFrom))) must be less than --to (\(shown(to)))")
+    }
   }
 }

@@ -30,7 +30,7 @@ extension CSVExport {
       if i > 0 { words.append("+") }
       words.append(request.info.name)
       for (spec, value) in request.parameters.active {
-        if spec.name == "axis" && value == 0 { continue }
+        if spec.isAxis && value == 0 { continue }
         let swept = request.sweeps.first { $0.name == spec.name }?.values
         words.append("\(spec.name)=" + (swept ?? [value]).map(spec.format).joined(separator: ","))
       }

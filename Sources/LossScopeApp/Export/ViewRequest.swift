@@ -21,7 +21,7 @@ struct ViewRequest {
 
   /// `focal gamma=0,0.5,1 alpha=1`: the view with every active parameter, sweeps as lists.
   var summary: String {
-    let values = parameters.active.filter { $0.spec.name != "axis" }.map { spec, value -> String in
+    let values = parameters.active.filter { !$0.spec.isAxis }.map { spec, value -> String in
       let swept = sweeps.first { $0.name == spec.name }?.values
       return "\(spec.name)=" + (swept ?? [value]).map(spec.format).joined(separator: ",")
     }
@@ -58,11 +58,31 @@ struct ViewRequest {
         do { values.append(try spec.parse(part)) } catch { throw CLIError(error.description) }
       }
     }
+    try assign(spec, values, shown: text)
+  }
+
+  /// Sets a parameter to a preset's typed value: a list sweeps it.
+  mutating func assign(_ name: String, _ value: PresetFile.Value) throws(CLIError) {
+    let spec = try NameValue.spec(named: name, in: parameters, view: info.name)
+    if userSet.contains(name) { throw NameValue.givenTwice(name) }
+    var items = [value]
+    if case .list(let list) = value { items = list }
+    var values: [Double] = []
+    for item in items {
+      do { values.append(try spec.value(of: item)) } catch { throw CLIError(error.description) }
+    }
+    try assign(spec, values, shown: value.shown)
+  }
+
+  /// One value fixes the parameter, several sweep it; each is already checked against `spec`.
+  /// `shown` is how the values were written, for messages.
+  private mutating func assign(_ spec: ParameterSpec, _ values: [Double], shown: String) throws(CLIError) {
+    let name = spec.name
     if Set(values).count < values.count {
-      throw CLIError("\(name)=\(text.escapedForTerminal(limit: 80)) lists a value twice: each sweep value makes one series")
+      throw CLIError("\(name)=\(shown.escapedForTerminal(limit: 80)) lists a value twice: each sweep value makes one series")
     }
     if values.count > 1 {
-      if name == "axis" { throw CLIError("axis cannot be swept: plot each axis separately") }
+      if spec.isAxis { throw CLIError("\(name) cannot be swept: plot each axis separately") }
       sweeps.append((name, values))
     } else {
       try? parameters.set(name, to: values[0], view: info.name)

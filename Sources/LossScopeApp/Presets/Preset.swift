@@ -22,6 +22,8 @@ struct Preset {
   var cursor: Double?
   /// Notes pinned on the first view's loss curve: (x, text).
   var annotations: [(x: Double, text: String)] = []
+  /// The line of each top-level key in the file, for `place(of:)`.
+  var lines: [String: Int] = [:]
 
   /// Applies command-line `name=value` overrides to every view that has the parameter.
   mutating func override(_ arguments: [String]) throws(CLIError) {

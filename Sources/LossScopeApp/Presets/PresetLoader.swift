@@ -1,4 +1,6 @@
-// Reading a preset file with TOMLKit: every key checked, every mistake reported with its line.
+// Reading a preset file: text checked, numbers read by the one grammar, TOMLKit's table decoded into a PresetFile.
+//
+// Every key is checked and every mistake reported with its line.
 
 import Losses
 import TOMLKit
@@ -7,25 +9,29 @@ import LossData
 import LossLogs
 
 enum PresetLoader {
-  static let topKeys = ["name", "title", "description", "source", "view", "parameters", "views",
-                        "from", "to", "log_y", "grad", "cursor", "annotations"]
-
-  /// Parses `text` (read from `path`); errors read `path:line: message`.
+  /// Parses `text` (read from `path`) into a preset; every error reads `path:line: message`.
   static func parse(_ text: String, path: String) throws(CLIError) -> Preset {
-    let lines = LineFinder(text)
     let shownPath = path.escapedForTerminal(limit: 120)
     func fail(_ line: Int, _ message: String) -> CLIError { CLIError("\(shownPath):\(line): \(message)") }
+    let file = try decode(text, fail: fail)
+    return try Preset(file, path: path, fail: fail)
+  }
+
+  /// The one place a preset's text becomes a typed value.
+  static func decode(_ text: String, fail: (Int, String) -> CLIError) throws(CLIError) -> PresetFile {
+    let lines = LineFinder(text)
     try TOMLPrecheck.check(text, fail: fail)
+    let numbersRead = try PresetNumbers.check(text, fail: fail)
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: text)
+      table = try TOMLTable(string: numbersRead)
     } catch let error as TOMLParseError {
       throw fail(error.source.begin.line, "TOML syntax: \(error.description)")
     } catch {
       throw fail(1, "TOML syntax: \(error)")
     }
-    for key in table.keys where !topKeys.contains(key) {
-      throw fail(lines.line(of: key), "unknown key '\(key.escapedForTerminal(limit: 60))' (valid: \(topKeys.joined(separator: ", ")))")
+    for key in table.keys where !PresetFile.topKeys.contains(key) {
+      throw fail(lines.line(of: key), "unknown key '\(key.escapedForTerminal(limit: 60))' (valid: \(PresetFile.topKeys.joined(separator: ", ")))")
     }
     func string(_ key: String, required: Bool = false) throws(CLIError) -> String? {
       guard let value = table[key] else {
@@ -38,16 +44,13 @@ enum PresetLoader {
     }
     func number(_ key: String) throws(CLIError) -> Double? {
       guard let value = table[key] else { return nil }
-      if lines.hasNonDecimalNumber(at: lines.line(of: key)) {
-        throw fail(lines.line(of: key), "\(key): write numbers in decimal (hexadecimal, octal and binary are refused everywhere)")
-      }
       guard value.array == nil, value.table == nil, let x = value.double ?? value.int.map(Double.init), x.isFinite else {
         throw fail(lines.line(of: key), "\(key) must be a finite number, not \(kind(of: value))")
       }
       return x
     }
-    func flag(_ key: String) throws(CLIError) -> Bool {
-      guard let value = table[key] else { return false }
+    func flag(_ key: String) throws(CLIError) -> Bool? {
+      guard let value = table[key] else { return nil }
       guard let b = value.bool else { throw fail(lines.line(of: key), "\(key) must be true or false") }
       return b
     }
@@ -57,37 +60,47 @@ enum PresetLoader {
     guard !name.isEmpty, name.count <= 100, !name.contains("/"), name == table["name"]?.string else {
       throw fail(lines.line(of: "name"), "name must be 1 to 100 characters without '/' or control characters")
     }
-    var preset = Preset(
-      name: name, title: try string("title") ?? name, description: try string("description") ?? "",
-      source: try string("source") ?? "", path: path, views: [],
-      from: try number("from"), to: try number("to"), logY: try flag("log_y"), grad: try flag("grad"),
-      cursor: try number("cursor"))
+    var file = PresetFile(
+      name: name, title: try string("title"), description: try string("description"), source: try string("source"),
+      from: try number("from"), to: try number("to"), cursor: try number("cursor"), logY: try flag("log_y"),
+      grad: try flag("grad"))
+    for key in table.keys { file.lines[key] = lines.line(of: key) }
+    file.annotations = try annotations(table, lines, fail)
+    file.views = try views(table, lines, fail)
+    return file
+  }
 
-    if let notes = table["annotations"] {
-      // `annotations = [...]` on one line, or [[annotations]] tables: errors point at either.
-      let keyLine = lines.line(of: "annotations", orZero: true)
-      guard let array = notes.array else {
-        throw fail(keyLine > 0 ? keyLine : lines.header("[annotations]"), "annotations must be [[annotations]] tables")
-      }
-      for (i, element) in array.enumerated() {
-        let start = keyLine > 0 ? keyLine : lines.header("[annotations]", occurrence: i)
-        guard let entry = element.table, entry["x"]?.array == nil,
-          let x = entry["x"]?.double ?? entry["x"]?.int.map(Double.init), x.isFinite,
-          let text = entry["text"]?.string
-        else { throw fail(start, "each [[annotations]] needs x = NUMBER and text = \"...\"") }
-        for key in entry.keys where key != "x" && key != "text" {
-          throw fail(lines.line(of: key, after: start), "unknown key '\(key)' in [[annotations]] (valid: x, text)")
-        }
-        preset.annotations.append((x, text.escapedForTerminal(limit: 200)))
-      }
+  /// `annotations = [...]` on one line, or [[annotations]] tables: errors point at either.
+  private static func annotations(_ table: TOMLTable, _ lines: LineFinder, _ fail: (Int, String) -> CLIError) throws(CLIError) -> [PresetFile.Annotation] {
+    guard let notes = table["annotations"] else { return [] }
+    let keyLine = lines.line(of: "annotations", orZero: true)
+    guard let array = notes.array else {
+      throw fail(keyLine > 0 ? keyLine : lines.header("[annotations]"), "annotations must be [[annotations]] tables")
     }
+    var result: [PresetFile.Annotation] = []
+    for (i, element) in array.enumerated() {
+      let start = keyLine > 0 ? keyLine : lines.header("[annotations]", occurrence: i)
+      guard let entry = element.table, entry["x"]?.array == nil,
+        let x = entry["x"]?.double ?? entry["x"]?.int.map(Double.init), x.isFinite,
+        let text = entry["text"]?.string
+      else { throw fail(start, "each [[annotations]] needs x = NUMBER and text = \"...\"") }
+      for key in entry.keys where key != "x" && key != "text" {
+        throw fail(lines.line(of: key, after: start), "unknown key '\(key.escapedForTerminal(limit: 60))' in [[annotations]] (valid: x, text)")
+      }
+      result.append(PresetFile.Annotation(x: x, text: text.escapedForTerminal(limit: 200), line: start))
+    }
+    return result
+  }
 
+  /// `view = "NAME"` with `[parameters]`, or [[views]] tables each with `[views.parameters]`.
+  private static func views(_ table: TOMLTable, _ lines: LineFinder, _ fail: (Int, String) -> CLIError) throws(CLIError) -> [PresetFile.View] {
     var entries: [(view: String, line: Int, parameters: TOMLTable?, parametersLine: Int)] = []
-    if table["view"] != nil {
+    if let view = table["view"] {
       if table["views"] != nil { throw fail(lines.line(of: "views"), "use either view or [[views]], not both") }
+      guard let name = view.string else { throw fail(lines.line(of: "view"), "view must be a string") }
       let parameters = table["parameters"]
       if parameters != nil && parameters?.table == nil { throw fail(lines.line(of: "parameters"), "parameters must be a table") }
-      entries.append((try string("view", required: true) ?? "", lines.line(of: "view"), parameters?.table, lines.header("parameters")))
+      entries.append((name, lines.line(of: "view"), parameters?.table, lines.header("parameters")))
     } else if let views = table["views"] {
       guard let array = views.array else { throw fail(lines.line(of: "views"), "views must be [[views]] tables") }
       guard !array.isEmpty else { throw fail(lines.line(of: "views"), "views is empty: give at least one [[views]] table with view = \"NAME\"") }
@@ -95,7 +108,7 @@ enum PresetLoader {
         let start = lines.header("[views]", occurrence: i)
         guard let entry = element.table else { throw fail(start, "each [[views]] entry must be a table") }
         for key in entry.keys where key != "view" && key != "parameters" {
-          throw fail(lines.line(of: key, after: start), "unknown key '\(key)' in [[views]] (valid: view, parameters)")
+          throw fail(lines.line(of: key, after: start), "unknown key '\(key.escapedForTerminal(limit: 60))' in [[views]] (valid: view, parameters)")
         }
         guard let view = entry["view"]?.string else { throw fail(start, "each [[views]] entry needs view = \"NAME\"") }
         entries.append((view, lines.line(of: "view", after: start), entry["parameters"]?.table,
@@ -104,70 +117,20 @@ enum PresetLoader {
     } else {
       throw fail(1, "missing view = \"NAME\" or [[views]] tables")
     }
-
-    for entry in entries {
-      var arguments: [String] = []
-      if let parameters = entry.parameters {
-        for key in parameters.keys {
-          let line = lines.line(of: key, after: entry.parametersLine)
-          let shownKey = key.escapedForTerminal(limit: 60)
-          if lines.hasNonDecimalNumber(at: line) {
-            throw fail(line, "\(shownKey): write numbers in decimal (hexadecimal, octal and binary are refused everywhere)")
-          }
-          if let list = parameters[key]?.array, list.count < 2 {
-            throw fail(line, "\(shownKey) = [...] sweeps a list of at least two values; write \(shownKey) = VALUE for one")
-          }
-          guard let text = valueText(parameters[key]) else {
-            throw fail(line, "\(shownKey) must be a number, true/false, a word or a list of numbers")
-          }
-          arguments.append("\(key)=\(text)")
+    return try entries.map { entry throws(CLIError) in
+      var view = PresetFile.View(view: entry.view, line: entry.line, parametersLine: entry.parametersLine)
+      for key in entry.parameters?.keys ?? [] {
+        let line = lines.line(of: key, after: entry.parametersLine)
+        let shownKey = key.escapedForTerminal(limit: 60)
+        if let list = entry.parameters?[key]?.array, list.count < 2 {
+          throw fail(line, "\(shownKey) = [...] sweeps a list of at least two values; write \(shownKey) = VALUE for one")
         }
-      }
-      if let plane = PlaneInfo.named(entry.view) {
-        if preset.plane != nil { throw fail(entry.line, "a preset holds one 2-D view") }
-        do {
-          preset.plane = try PlaneRequest.parse([plane.name] + arguments)
-        } catch {
-          throw fail(entry.parametersLine, error.description)
+        guard let typed = value(entry.parameters?[key]) else {
+          throw fail(line, "\(shownKey) must be a number, true/false, a word or a list of numbers")
         }
-        continue
+        view.parameters.append(PresetFile.Parameter(name: key, value: typed, line: line))
       }
-      guard let info = Catalog.view(named: entry.view) else {
-        throw fail(entry.line, ViewArguments.unknownView(entry.view).description)
-      }
-      var request = ViewRequest(info: info)
-      for argument in arguments {
-        let key = String(argument.prefix { $0 != "=" })
-        do { try request.apply(argument) } catch { throw fail(lines.line(of: key, after: entry.parametersLine), error.description) }
-      }
-      do { try request.checkAxisParameters() } catch { throw fail(entry.line, error.description) }
-      preset.views.append(request)
-    }
-    if preset.plane != nil && !preset.views.isEmpty { throw fail(1, "a 2-D view cannot be combined with other views") }
-    try checkRange(preset, lines: lines, fail: fail)
-    return preset
-  }
-
-  /// from, to and cursor checked against the views' shared axis, each reported at its own line.
-  private static func checkRange(_ preset: Preset, lines: LineFinder, fail: (Int, String) -> CLIError) throws(CLIError) {
-    if let plane = preset.plane {
-      for key in ["from", "to", "cursor"] where (key == "from" ? preset.from : key == "to" ? preset.to : preset.cursor) != nil {
-        throw fail(lines.line(of: key), "\(key) does not apply to the 2-D view \(plane.info.name)")
-      }
-      return
-    }
-    guard let first = preset.views.first else { return }
-    let axis = first.axis
-    for view in preset.views.dropFirst() where view.axis.name != axis.name {
-      throw fail(1, "\(first.info.name) is on axis \(axis.name) but \(view.info.name) is on \(view.axis.name); they cannot share one x axis")
-    }
-    for (key, value) in [("from", preset.from), ("to", preset.to), ("cursor", preset.cursor)] {
-      if let value, !axis.contains(value) {
-        throw fail(lines.line(of: key), "\(key) = \(NumberText.shortest(value)) is outside the \(axis.name) domain \(axis.domainText)")
-      }
-    }
-    if let from = preset.from, let to = preset.to, from >= to {
-      throw fail(lines.line(of: "to"), "from (\(NumberText.shortest(from))) must be less than to (\(NumberText.shortest(to)))")
+      return view
     }
   }
 
@@ -180,18 +143,20 @@ enum PresetLoader {
     return "that value"
   }
 
-  /// The value as a user would type it after `name=`: numbers, booleans, words, comma lists.
-  static func valueText(_ value: TOMLValueConvertible?) -> String? {
+  /// A parameter's value, typed: a number, true/false, a word, or a list of those (not of lists).
+  static func value(_ value: TOMLValueConvertible?, inList: Bool = false) -> PresetFile.Value? {
     guard let value else { return nil }
-    if let b = value.bool { return b ? "true" : "false" }
-    if let i = value.int { return String(i) }
-    if let d = value.double { return d.description }
-    if let s = value.string { return s }
-    if let array = value.array {
-      // Only plain values in a list: a nested list is not a number.
-      let items = array.map { $0.array == nil && $0.table == nil ? valueText($0) : nil }
-      guard !items.isEmpty, items.allSatisfy({ $0 != nil && !$0!.contains(",") }) else { return nil }
-      return items.map { $0! }.joined(separator: ",")
+    if let b = value.bool { return .flag(b) }
+    if let i = value.int { return .number(Double(i)) }
+    if let d = value.double { return d.isFinite ? .number(d) : nil }
+    if let s = value.string { return .word(s) }
+    if let array = value.array, !inList, !array.isEmpty {
+      var items: [PresetFile.Value] = []
+      for element in array {
+        guard let item = self.value(element, inList: true) else { return nil }
+        items.append(item)
+      }
+      return .list(items)
     }
     return nil
   }
@@ -213,27 +178,6 @@ struct LineFinder {
       }
     }
     return orZero ? 0 : after
-  }
-
-  /// Whether the value on a `key = value` line holds a TOML 0x, 0o or 0b integer, which a
-  /// command line or the app would refuse (the line's text, outside quotes).
-  func hasNonDecimalNumber(at line: Int) -> Bool {
-    guard line >= 1, line <= lines.count, let eq = lines[line - 1].firstIndex(of: "=") else { return false }
-    var quoted: Character?
-    var previous: Character = " "
-    for c in lines[line - 1][lines[line - 1].index(after: eq)...] {
-      if let q = quoted {
-        if c == q { quoted = nil }
-      } else if c == "\"" || c == "'" {
-        quoted = c
-      } else if c == "#" {
-        return false
-      } else if previous == "0", "xXoObB".contains(c) {
-        return true
-      }
-      previous = c
-    }
-    return false
   }
 
   /// 1-based line of a `[name]` (or `[[name]]` when name is `[views]`) header.

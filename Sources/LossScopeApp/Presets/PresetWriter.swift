@@ -1,8 +1,6 @@
-// The app's current setup written as a preset file that PresetLoader reads back.
+// A preset file written: the one place preset text is made, by TOMLKit's encoder from a PresetFile.
 
-import Losses
-import LossData
-import LossLogs
+import TOMLKit
 import LossText
 
 enum PresetWriter {
@@ -13,37 +11,18 @@ enum PresetWriter {
     }
   }
 
-  /// The lines every saved preset starts with; `description` is what the app showed.
-  static func header(name: String, description: String) -> String {
-    "# Saved from the LossScope app.\nname = \"\(name)\"\ntitle = \"\(name)\"\n"
-      + "description = \"\(quoted(description))\"\nsource = \"saved by the user\"\n"
-  }
-
-  /// `name = value` for every active parameter; a swept one as a list of its values.
-  static func parameterLines(_ parameters: Parameters, sweep: Sweep? = nil) -> String {
-    parameters.active.map { spec, value in
-      func text(_ v: Double) -> String {
-        let t = spec.format(v)
-        return spec.isNumeric || spec.kind == .boolean ? t : "\"\(t)\""
-      }
-      if let sweep, sweep.name == spec.name { return "\(spec.name) = [\(sweep.values.map(text).joined(separator: ", "))]\n" }
-      return "\(spec.name) = \(text(value))\n"
-    }.joined()
-  }
-
-  /// TOML basic-string escapes, so a title with quotes or backslashes reads back as written.
-  static func quoted(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7f:
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
+  /// The file's text: its comments as `#` lines, then the keys as TOMLKit's encoder writes them
+  /// (tables sorted by key, strings escaped), with every number respelled in its shortest
+  /// round-trip form (`0.1`, not toml++'s `0.10000000000000001`). PresetLoader reads it back.
+  static func text(_ file: PresetFile) throws(CLIError) -> String {
+    let body: String
+    do {
+      body = try TOMLEncoder(options: [.allowUnicodeStrings, .indentArrayElements]).encode(file)
+    } catch {
+      throw CLIError("cannot write preset \(file.name.escapedForTerminal(limit: 60)) as TOML: \(error)")
     }
-    return out
+    let comments = file.comments.map { "# " + $0.escapedForTerminal(limit: 2000) + "\n" }.joined()
+    let keys = PresetNumbers.respelled(body)
+    return comments + keys + (keys.hasSuffix("\n") ? "" : "\n")
   }
 }

@@ -21,7 +21,7 @@ extension CurvesMode: ModeModel {
   var title: String {
     var text = activeView.name
     if let (name, values) = sweptText {
-      let words = activeView.parameters.active.filter { $0.spec.name != "axis" }.map { spec, value in
+      let words = activeView.parameters.active.filter { !$0.spec.isAxis }.map { spec, value in
         "\(spec.name)=" + (spec.name == name ? values : spec.format(value))
       }
       text = ([activeView.info.name] + words).joined(separator: " ")
@@ -60,7 +60,7 @@ extension CurvesMode: ModeModel {
       for v in moved where !unique.contains(v) { unique.append(v) }
       self.sweep = unique.isEmpty ? nil : Sweep(name: name, values: unique)
     }
-    if name == "axis", axis.name != oldAxis { status = moveToAxis(axis) }
+    if old?.spec.isAxis == true, axis.name != oldAxis { status = moveToAxis(axis) }
     refresh()
     return status
   }
@@ -289,7 +289,7 @@ extension ViewSlot {
     if axis.name == name { return self }
     guard let index = info.axes.firstIndex(where: { $0.name == name }) else { return nil }
     var moved = self
-    try? moved.set("axis", to: Double(index))
+    try? moved.selectAxis(index)
     return moved
   }
 }

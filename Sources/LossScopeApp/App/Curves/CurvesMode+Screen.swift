@@ -108,17 +108,15 @@ extension CurvesMode {
     return ModeExport(contents: sink.text, command: command)
   }
 
-  func preset(name: String) -> String {
-    var text = PresetWriter.header(name: name, description: title)
-    text += "from = \(NumberText.shortest(from))\nto = \(NumberText.shortest(to))\ncursor = \(NumberText.shortest(cursor))\n"
-    text += "log_y = \(logY)\n"
+  func preset(name: String) -> PresetFile {
+    var file = PresetFile.saved(name: name, description: title)
+    (file.from, file.to, file.cursor, file.logY) = (from, to, cursor, logY)
     // The active view first, so that it is the one edited when the preset is opened again.
     let ordered = [activeView] + views.enumerated().filter { $0.offset != active }.map(\.element)
-    for (i, slot) in ordered.enumerated() {
-      text += "\n[[views]]\nview = \"\(slot.info.name)\"\n[views.parameters]\n"
-      text += PresetWriter.parameterLines(slot.parameters, sweep: i == 0 ? sweep : nil)
+    file.views = ordered.enumerated().map { i, slot in
+      PresetFile.View(slot.info.name, slot.parameters, sweep: i == 0 ? sweep : nil)
     }
-    return text
+    return file
   }
 }
 

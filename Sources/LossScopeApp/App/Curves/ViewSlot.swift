@@ -35,7 +35,7 @@ struct ViewSlot {
   private static func build(
     _ info: ViewInfo, _ p: Parameters, _ population: Population?, _ synthetic: (g: [Double], batchEnds: [Int])?
   ) -> any LossView {
-    let logit = p.choice("axis") == "logit"
+    let logit = p.axis == .logit
     if let population {
       return GHMC(weights: population.weights(bins: p.int("bins"), momentum: p["momentum"]), logitAxis: logit)
     }
@@ -56,13 +56,19 @@ struct ViewSlot {
   /// last so that the view's first real parameter is selected at start.
   var editable: [(spec: ParameterSpec, value: Double)] {
     let all = parameters.active
-    return all.filter { $0.spec.name != "axis" } + all.filter { $0.spec.name == "axis" }
+    return all.filter { !$0.spec.isAxis } + all.filter { $0.spec.isAxis }
   }
 
   mutating func set(_ name: String, to value: Double) throws(ParameterError) {
     try parameters.set(name, to: value, view: info.name)
     if synthetic != nil && (name == "samples" || name == "hard") { synthetic = Self.draw(parameters) }
     view = Self.build(info, parameters, population, synthetic)
+  }
+
+  /// Plots this view against its axis number `index` (nothing for a view with one axis).
+  mutating func selectAxis(_ index: Int) throws(ParameterError) {
+    guard let i = parameters.axisIndex else { return }
+    try set(parameters.specs[i].name, to: Double(index))
   }
 
   func evaluate(_ x: Double) -> LossPoint { view.evaluate(x) }

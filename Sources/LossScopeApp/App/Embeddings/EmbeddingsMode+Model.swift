@@ -97,12 +97,15 @@ extension EmbeddingsMode: ModeModel {
 
   /// Presets describe loss views: the closest one is the circle plane at the same margin and
   /// scale; the embeddings themselves are not part of a preset, and the file says so.
-  func preset(name: String) -> String {
-    PresetWriter.header(name: name, description: "circle plane of " + title)
-      + "# not supported for embeddings: a preset holds no data; this is the circle plane at the same m and gamma.\n"
-      + "# The embeddings view itself: \(command(table: "summary").replacingAll("\n", with: "\\n"))\n"
-      + "view = \"circle-plane\"\n\n[parameters]\n"
-      + "margin = \(NumberText.shortest(values.circleMargin))\nscale = \(NumberText.shortest(values.circleScale))\n"
+  func preset(name: String) -> PresetFile {
+    var file = PresetFile.saved(name: name, description: "circle plane of " + title)
+    file.comments += ["not supported for embeddings: a preset holds no data; this is the circle plane at the same m and gamma.",
+                      "The embeddings view itself: \(command(table: "summary"))"]
+    file.views = [PresetFile.View(view: CirclePlane.info.name, parameters: [
+      PresetFile.Parameter(name: "margin", value: .number(values.circleMargin)),
+      PresetFile.Parameter(name: "scale", value: .number(values.circleScale)),
+    ])]
+    return file
   }
 }
 

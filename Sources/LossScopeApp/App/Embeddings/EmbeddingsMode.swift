@@ -61,11 +61,9 @@ struct EmbeddingsMode {
   /// decades step along 1-2-5.
   static let specs: [ParameterSpec] = {
     let defaults = EmbeddingParameters()
-    let logScale: Set = ["circle-scale", "ms-alpha", "ms-beta", "temperature"]
     return EmbeddingParameters.fields.map { f in
-      let spec = ParameterSpec(f.name, default: defaults[keyPath: f.keyPath], range: f.range, lowerOpen: f.openBelow,
-                               step: f.step, meaning: f.meaning)
-      return logScale.contains(f.name) ? spec.scaled(.log) : spec
+      ParameterSpec(f.name, default: defaults[keyPath: f.keyPath], range: f.range, lowerOpen: f.openBelow,
+                    step: f.step, meaning: f.meaning).scaled(f.scale)
     } + [ParameterSpec("bins", kind: .integer, default: Double(defaults.bins), range: 1...1000, step: 5,
                        meaning: "similarity bins over [-1, 1] of the histograms")]
   }()

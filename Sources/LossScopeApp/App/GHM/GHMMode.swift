@@ -89,8 +89,12 @@ extension GHMMode: ModeModel {
     return ModeExport(contents: CSVExport.withCommand(text, command), command: command)
   }
 
-  func preset(name: String) -> String {
-    PresetWriter.header(name: name, description: title) + "view = \"ghmc\"\n\n[parameters]\n"
-      + "bins = \(settings.int("bins"))\nmomentum = \(NumberText.shortest(settings["momentum"]))\n"
+  func preset(name: String) -> PresetFile {
+    var file = PresetFile.saved(name: name, description: title)
+    file.views = [PresetFile.View(view: GHMC.info.name, parameters: [
+      PresetFile.Parameter(name: "bins", value: .number(settings["bins"])),
+      PresetFile.Parameter(name: "momentum", value: .number(settings["momentum"])),
+    ])]
+    return file
   }
 }

@@ -13,11 +13,11 @@ struct PlaneMode {
 
   init(_ request: PlaneRequest) {
     self.request = request
-    (x, y) = request.info.name == CirclePlane.info.name ? (0.3, 0.7) : (60, 90)
+    (x, y) = request.kind == .circle ? (0.3, 0.7) : (60, 90)
   }
 
   var info: PlaneInfo { request.info }
-  var isCircle: Bool { info.name == CirclePlane.info.name }
+  var isCircle: Bool { request.kind == .circle }
   var span: Double { isCircle ? 1 : 180 }
 
   /// Circle loss paper's illustrative points: A and B off the boundary (sn too high, sp too low),
@@ -137,8 +137,9 @@ extension PlaneMode: ModeModel {
     return ModeExport(contents: CSVExport.withCommand(sink.text, command), command: command)
   }
 
-  func preset(name: String) -> String {
-    PresetWriter.header(name: name, description: title) + "view = \"\(info.name)\"\n\n[parameters]\n"
-      + PresetWriter.parameterLines(request.parameters)
+  func preset(name: String) -> PresetFile {
+    var file = PresetFile.saved(name: name, description: title)
+    file.views = [PresetFile.View(info.name, request.parameters)]
+    return file
   }
 }

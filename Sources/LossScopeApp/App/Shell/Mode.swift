@@ -41,8 +41,8 @@ protocol ModeModel {
   func export() -> ModeExport
   /// Words that change whenever what is shown changes (not the cursor): undo remembers by them.
   var undoKey: String { get }
-  /// The preset file `w` saves.
-  func preset(name: String) -> String
+  /// The preset `w` saves (PresetWriter writes it).
+  func preset(name: String) -> PresetFile
   /// The plotting area's width changed: resample what is drawn (the export does not depend on it).
   mutating func resize(width: Int)
   /// Itself, as a case of the closed set.

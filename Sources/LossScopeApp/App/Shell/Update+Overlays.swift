@@ -157,7 +157,12 @@ private func accept(_ prompt: Prompt, text: String, _ state: inout AppState) -> 
     }
     let path = "\(state.userPresetFolder)/\(name).toml"
     state.exportCommand = nil
-    return [.writeFile(path: path, contents: state.model.preset(name: name), overwrite: false, makeFolder: true)]
+    do {
+      return [.writeFile(path: path, contents: try PresetWriter.text(state.model.preset(name: name)), overwrite: false, makeFolder: true)]
+    } catch {
+      state.status = error.description + ": nothing saved"
+      return []
+    }
   }
 }
 

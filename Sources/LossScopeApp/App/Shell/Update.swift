@@ -95,7 +95,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     guard let (spec, _) = state.selectedParameter else { state.status = "no parameter to reset"; break }
     setParameter(spec.name, spec.defaultValue, &state)
   case .resetAll:
-    for (spec, _) in state.model.parameters where spec.name != "axis" { setParameter(spec.name, spec.defaultValue, &state) }
+    for (spec, _) in state.model.parameters where !spec.isAxis { setParameter(spec.name, spec.defaultValue, &state) }
   case .cycleMarker:
     let all = Marker.allCases
     state.marker = all[((all.firstIndex(of: state.marker) ?? 0) + 1) % all.count]

@@ -68,9 +68,10 @@ extension TrainingLogMode {
   }
 
   /// A training log has no preset form: the file says how to open the same view instead.
-  func preset(name: String) -> String {
-    PresetWriter.header(name: name, description: title)
-      + "# a training-log view is not a preset; open it again with:\n"
-      + "# \((["lossscope", "--log"] + paths).map(CSVExport.shellQuoted).joined(separator: " ").escapedForTerminal(limit: 2000))\n"
+  func preset(name: String) -> PresetFile {
+    var file = PresetFile.saved(name: name, description: title)
+    file.comments += ["a training-log view is not a preset; open it again with:",
+                      (["lossscope", "--log"] + paths).map(CSVExport.shellQuoted).joined(separator: " ")]
+    return file
   }
 }
