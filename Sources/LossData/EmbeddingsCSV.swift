@@ -53,6 +53,6 @@ package enum EmbeddingsCSV {
     return (values, names.count - 1, labels)
   }
 
-  /// 2^28 numbers (2 GiB as doubles): past what an all-pairs analysis could use.
-  package static let maxValues = 1 << 28
+  /// 2^26 numbers (512 MiB as doubles): 50,000 rows of 1,280 dimensions, past what an all-pairs analysis uses.
+  package static let maxValues = 1 << 26
 }

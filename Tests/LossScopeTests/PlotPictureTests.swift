@@ -33,8 +33,8 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--ymin", "nan"], "--ymin must be a finite number"),
-    (["--ymax", "inf"], "--ymax must be a finite number"),
+    (["--ymin", "nan"], "--ymin 'nan' is not a finite number"),
+    (["--ymax", "inf"], "--ymax 'inf' is not a finite number"),
     (["--ymin", "2", "--ymax", "1"], "--ymin (2) must be less than --ymax (1)"),
     (["--ymin", "1", "--ymax", "1"], "--ymin (1) must be less than --ymax (1)"),
     (["--log-y", "--ymin", "0"], "--ymin must be positive on a log axis"),

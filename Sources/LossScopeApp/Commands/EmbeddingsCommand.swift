@@ -66,8 +66,15 @@ struct EmbeddingsCommand: ParsableCommand {
     let input = try EmbeddingsInput.load(embeddings: embeddings, labels: labels)
     let n = input.set.count
     if let anchors, anchors > n { throw CLIError("--anchors \(anchors) is more than the \(n) rows") }
+    // Sampled anchors are each compared with all N rows: K x N pairs, bounded as the exact case is.
+    if let anchors, anchors * n > Self.exactLimit * Self.exactLimit {
+      throw CLIError("--anchors \(anchors) against \(n) rows is \(anchors * n) pairs, more than the \(Self.exactLimit * Self.exactLimit) analysed at most; take at most \(Self.exactLimit * Self.exactLimit / n) anchors")
+    }
+    if input.set.classes == n && table != .hist {
+      throw CLIError("\(embeddings.escapedForTerminal(limit: 300)): every row has a label of its own: there are no positive pairs, so no loss to compute")
+    }
     if anchors == nil && n > Self.exactLimit && table != .pairs {
-      throw CLIError("\(embeddings) has \(n) rows: exact statistics stop at \(Self.exactLimit) (N^2/2 pairs); pass --anchors K (e.g. --anchors 2000) to sample K anchors against all rows")
+      throw CLIError("\(embeddings.escapedForTerminal(limit: 300)) has \(n) rows: exact statistics stop at \(Self.exactLimit) (N^2/2 pairs); pass --anchors K (e.g. --anchors 2000) to sample K anchors against all rows")
     }
     let p = parameters.values
     let sampling: EmbeddingSampling = anchors.map { .anchors(count: $0, seed: seed ?? 1) } ?? .all

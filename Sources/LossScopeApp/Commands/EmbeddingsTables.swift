@@ -14,7 +14,7 @@ enum EmbeddingsTables {
   static func metadata(_ input: EmbeddingsInput, _ p: EmbeddingParameters, table: String) -> String {
     """
     # lossscope \(CSVExport.version)
-    # embeddings: \(input.source) (N=\(input.set.count), D=\(input.set.dim), \(input.set.classes) classes)
+    # embeddings: \(CSVText.comment(input.source)) (N=\(input.set.count), D=\(input.set.dim), \(input.set.classes) classes)
     # parameters: \(p.summary)
     # similarity: cosine of L2-normalised rows in float64; d = sqrt(max(0, 2 - 2s)); positive = same label
     # table: \(table)
