@@ -92,29 +92,28 @@ struct OpenCommand: ParsableCommand {
 
   func run() throws {
     TerminalHost.mouse = !noMouse
-    if !log.isEmpty {
-      try Self.runApp(AppState(mode: .log(try TrainingLogMode.open(log, follow: follow))))
-      return
-    }
+    try Self.runApp(try initialState())
+  }
+
+  /// The state the app opens on: the log mode, the embeddings, a predictions file's GHM explorer
+  /// (with the options that read it, for its export), or views and a preset.
+  func initialState() throws -> AppState {
+    if !log.isEmpty { return AppState(mode: .log(try TrainingLogMode.open(log, follow: follow))) }
     if let embeddings {
-      try Self.runApp(AppState(mode: .embeddings(try EmbeddingsMode.open(embeddings, labels: input.labels, others: !input.predictions.isEmpty || !spec.isEmpty || preset != nil))))
-      return
+      return AppState(mode: .embeddings(try EmbeddingsMode.open(embeddings, labels: input.labels, others: !input.predictions.isEmpty || !spec.isEmpty || preset != nil)))
     }
     if !input.predictions.isEmpty {
       let population = try PopulationLoader.load(
         predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)
-      var state = AppState(mode: .ghm(GHMMode(file: population)))
-      state.population = population
-      try Self.runApp(state)
-      return
+      return AppState(mode: .ghm(GHMMode(.file(population, options: input.arguments))))
     }
     var state = AppState()
     if !spec.isEmpty || preset != nil {
       let selection = try Selection(spec: spec, preset: preset)
-      state.open(try Mode.make(selection, population: nil))
+      state.open(try Mode.make(selection, ghmInput: nil))
       if let preset = selection.preset { state.status = "preset \(preset.name): \(preset.title)" }
     }
-    try Self.runApp(state)
+    return state
   }
 
   /// Takes over the terminal for `initial` until quit; exits 128 + signal when one ended it.

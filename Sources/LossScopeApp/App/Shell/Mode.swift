@@ -25,8 +25,9 @@ protocol ModeModel {
   var keys: [Action] { get }
   /// The x axis that added views must share; nil when the mode has none.
   var axisName: String? { get }
-  /// The population a ghmc view opened from here weighs with (the GHM explorer's), if any.
-  var population: Population? { get }
+  /// The population a ghmc view or the GHM explorer opened from here takes (the explorer's own,
+  /// handed on by the curve views opened from it), if any.
+  var ghmInput: GHMInput? { get }
   /// Several values typed at `=` (`0,0.5,1`, `0.05..1:5`, or a 2-D view's `sn,sp`).
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
   /// A click or wheel turn at screen cell (x, y) inside the panels `rect`.
@@ -60,7 +61,7 @@ protocol ModeModel {
 
 extension ModeModel {
   var axisName: String? { nil }
-  var population: Population? { nil }
+  var ghmInput: GHMInput? { nil }
   var wantsTicks: Bool { false }
   mutating func tick() -> String? { nil }
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply { .notHere("a list of values needs the curves view") }
@@ -107,14 +108,14 @@ enum Mode {
 
   /// A mode from a command line's words: `ghm`, a 2-D view with parameters, or curve views
   /// (`focal gamma=0,1,2 + ce`). The picker, lessons and the command line all come here.
-  static func make(_ words: [String], population: Population?) throws(CLIError) -> Mode {
-    if words == ["ghm"] { return .ghm(GHMMode(file: population)) }
+  static func make(_ words: [String], ghmInput: GHMInput?) throws(CLIError) -> Mode {
+    if words == ["ghm"] { return .ghm(GHMMode(ghmInput)) }
     if words.first == "embeddings" { return .embeddings(try EmbeddingsMode.make(Array(words.dropFirst()))) }
-    return try make(Selection(spec: words, preset: nil), population: population)
+    return try make(Selection(spec: words, preset: nil), ghmInput: ghmInput)
   }
 
   /// A mode from parsed views or a preset, with the preset's range, cursor and log-y.
-  static func make(_ selection: Selection, population: Population?) throws(CLIError) -> Mode {
+  static func make(_ selection: Selection, ghmInput: GHMInput?) throws(CLIError) -> Mode {
     if let plane = selection.plane { return .plane(PlaneMode(plane)) }
     let requests = selection.views
     guard !requests.isEmpty else { throw CLIError("no view to show: name one (see `lossscope list`)") }
@@ -125,7 +126,7 @@ enum Mode {
     if series > CurvesMode.maxSeries { throw CLIError("the app draws at most \(CurvesMode.maxSeries) series; this asks for \(series)") }
     let axis = try Sampling.sharedAxis(requests)
     try Sampling.checkDomains(requests, from: selection.preset?.from ?? axis.from, to: selection.preset?.to ?? axis.to)
-    var curves = CurvesMode(requests, population: population)
+    var curves = CurvesMode(requests, ghmInput: ghmInput)
     if let preset = selection.preset {
       curves.show(from: preset.from ?? curves.from, to: preset.to ?? curves.to)
       if let x = preset.cursor { curves.place(cursor: x) }

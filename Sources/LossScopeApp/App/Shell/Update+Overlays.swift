@@ -75,7 +75,7 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
   if left != nil { state.lesson = nil }
   defer { if let left { state.status = "left the lesson \(left) (t starts the lessons again)" } }
   switch choice {
-  case .ghm: state.open(.ghm(GHMMode(file: state.population)))
+  case .ghm: state.open(.ghm(GHMMode(state.model.ghmInput)))
   case .embeddings:
     if let mode = EmbeddingsMode.example() { state.open(.embeddings(mode)) } else { state.status = "the bundled example could not be read" }
   case .plane(let info): state.open(.plane(PlaneMode(PlaneRequest(info: info, parameters: info.defaults))))
@@ -88,7 +88,7 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
       if adding {
         state.status = reason
       } else {
-        state.open(.curves(CurvesMode([ViewRequest(info: info)], population: state.model.population ?? state.population)))
+        state.open(.curves(CurvesMode([ViewRequest(info: info)], ghmInput: state.model.ghmInput)))
       }
     }
   }
