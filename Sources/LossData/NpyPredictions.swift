@@ -1,10 +1,11 @@
 // Predictions and labels from two .npy files: gradient norms chunk by chunk, binned on both cores.
 //
-// Each core reads its pieces of both files with pread into small buffers that stay in cache, so
-// memory is constant whatever the size; the pieces' partial tables are added in a fixed order.
+// Each core reads units of both files with pread into its own small buffers that stay in cache,
+// so memory is constant whatever the size; the units' partial tables are merged in file order.
 
 import Dispatch
 import Losses
+import Synchronization
 
 package struct NpyPredictions: Sendable {
   package let predictions: NpyArray
@@ -12,8 +13,9 @@ package struct NpyPredictions: Sendable {
   package let norm: GradientNorm
   package let skipInvalid: Bool
 
-  /// Values per read: 64 Ki float32 and their labels stay in the cache between reading and binning.
-  package static let chunk = 1 << 16
+  /// Values per read: one unit of GHM's sums (64 Ki float32 and their labels), which stays in
+  /// the cache between reading and binning.
+  package static let chunk = GHMAccumulator.unit
 
   package init(predictions: String, labels: String, norm: GradientNorm, skipInvalid: Bool) throws(FileError) {
     self.predictions = try NpyArray(path: predictions)
@@ -28,73 +30,96 @@ package struct NpyPredictions: Sendable {
     self.skipInvalid = skipInvalid
   }
 
-  /// Bins every valid sample into one partial table; returns it and how many samples were skipped.
-  package func binned(_ accumulator: GHMAccumulator) throws(FileError) -> (GHMAccumulator.Partial, skipped: Int) {
-    // Eight pieces for large files, taken by whichever core is free: one core slowed by another
-    // process then does not hold the other back. Pieces are added in file order.
-    let n = predictions.count
-    let k = n >= 1 << 22 ? 8 : n >= 1 << 20 ? 2 : 1
-    let pieces = (0..<k).map { (n * $0 / k)..<(n * ($0 + 1) / k) }
-    var results = [Result<(GHMAccumulator.Partial, Int), FileError>?](repeating: nil, count: pieces.count)
-    results.withUnsafeMutableBufferPointer { out in
-      nonisolated(unsafe) let out = out
-      DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
-        var total = GHMAccumulator.Partial(bins: accumulator.bins.count)
-        do throws(FileError) {
-          let skipped = try scan(pieces[k]) { gs in total.add(accumulator.partial(gs)) }
-          out[k] = .success((total, skipped))
-        } catch {
-          out[k] = .failure(error)
+  /// Bins every valid sample into `accumulator`'s current batch; returns how many were skipped.
+  package func bin(into accumulator: inout GHMAccumulator) throws(FileError) -> Int {
+    // Elements kU ..< (k + 1)U of the file are unit k of the batch while no sample is skipped:
+    // units are binned by whichever core is free, a round at a time, and merged in order.
+    let n = predictions.count, size = GHMAccumulator.unit
+    let units = (n + size - 1) / size
+    let binner = accumulator
+    var merged = accumulator
+    var skipped = 0
+    for first in stride(from: 0, to: units, by: ParallelBinning.round) {
+      let round = first..<min(units, first + ParallelBinning.round)
+      let results = binRound(round, binner, units: units)
+      for (k, result) in zip(round, results) {
+        switch result {
+        case .success(let (part, s)):
+          // A skipped sample moves every later unit: bin the file again in one pass (rare: --skip-invalid).
+          if (s > 0 || part.samples < unitRange(k).count) && k != units - 1 { return try sequential(into: &accumulator) }
+          merged.merge(part)
+          skipped += s
+        case .failure(let error): throw error  // the earliest unit's: the earliest place in the file
         }
       }
     }
-    // An earlier piece's error comes first: it is the earlier place in the file.
-    var total = GHMAccumulator.Partial(bins: accumulator.bins.count)
-    var skipped = 0
-    for result in results {
-      switch result {
-      case .success(let (part, s))?:
-        total.add(part)
-        skipped += s
-      case .failure(let error)?: throw error
-      case nil: throw FileError(file: predictions.file.path, reason: "not read")
+    accumulator = merged
+    return skipped
+  }
+
+  private func unitRange(_ k: Int) -> Range<Int> {
+    (k * GHMAccumulator.unit)..<min(predictions.count, (k + 1) * GHMAccumulator.unit)
+  }
+
+  /// The units of `round`, each read and binned by the next free core into its own buffers.
+  private func binRound(_ round: Range<Int>, _ binner: GHMAccumulator, units: Int) -> [Result<(GHMAccumulator.Partial, Int), FileError>] {
+    let cores = max(1, min(round.count, ParallelBinning.cores))
+    var results = [Result<(GHMAccumulator.Partial, Int), FileError>?](repeating: nil, count: round.count)
+    let next = Atomic<Int>(round.lowerBound)
+    results.withUnsafeMutableBufferPointer { out in
+      nonisolated(unsafe) let out = out
+      DispatchQueue.concurrentPerform(iterations: cores) { _ in
+        let scratch = Scratch()
+        while true {
+          let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard k < round.upperBound else { break }
+          var part: GHMAccumulator.Partial?
+          do throws(FileError) {
+            let s = try scan(unitRange(k), scratch) { gs in part = binner.partial(gs) }
+            out[k - round.lowerBound] = .success((part ?? binner.partial(UnsafeBufferPointer(start: nil, count: 0)), s))
+          } catch {
+            out[k - round.lowerBound] = .failure(error)
+          }
+        }
       }
     }
-    return (total, skipped)
+    return results.map { $0 ?? .failure(FileError(file: predictions.file.path, reason: "not read")) }
+  }
+
+  /// The whole file on one core, units counted in valid samples.
+  private func sequential(into accumulator: inout GHMAccumulator) throws(FileError) -> Int {
+    try scan(0..<predictions.count) { gs in accumulator.add(gs) }
   }
 
   /// Calls `body` with the gradient norms of the valid samples of `range`, in file order, a chunk
   /// at a time; returns how many samples were skipped.
   package func scan(_ range: Range<Int>, _ body: (UnsafeBufferPointer<Double>) -> Void) throws(FileError) -> Int {
+    try scan(range, Scratch(), body)
+  }
+
+  private func scan(_ range: Range<Int>, _ scratch: Scratch, _ body: (UnsafeBufferPointer<Double>) -> Void) throws(FileError) -> Int {
     // One specialised loop per pair of dtypes: no dispatch inside the hundred-million-element loop.
     switch predictions.dtype {
-    case .f4: return try scan(Float.self, range, body)
-    default: return try scan(Double.self, range, body)
+    case .f4: return try scan(Float.self, range, scratch, body)
+    default: return try scan(Double.self, range, scratch, body)
     }
   }
 
-  private func scan<P: NpyScalar>(_ p: P.Type, _ range: Range<Int>, _ body: (UnsafeBufferPointer<Double>) -> Void) throws(FileError) -> Int {
+  private func scan<P: NpyScalar>(_ p: P.Type, _ range: Range<Int>, _ scratch: Scratch, _ body: (UnsafeBufferPointer<Double>) -> Void) throws(FileError) -> Int {
     switch labels.dtype {
-    case .u1, .b1: return try scan(p, UInt8.self, range, body)
-    case .i4: return try scan(p, Int32.self, range, body)
-    case .i8: return try scan(p, Int64.self, range, body)
-    case .f4: return try scan(p, Float.self, range, body)
-    case .f8: return try scan(p, Double.self, range, body)
+    case .u1, .b1: return try scan(p, UInt8.self, range, scratch, body)
+    case .i4: return try scan(p, Int32.self, range, scratch, body)
+    case .i8: return try scan(p, Int64.self, range, scratch, body)
+    case .f4: return try scan(p, Float.self, range, scratch, body)
+    case .f8: return try scan(p, Double.self, range, scratch, body)
     }
   }
 
   private func scan<P: NpyScalar, L: NpyScalar>(
-    _: P.Type, _: L.Type, _ range: Range<Int>, _ body: (UnsafeBufferPointer<Double>) -> Void
+    _: P.Type, _: L.Type, _ range: Range<Int>, _ scratch: Scratch, _ body: (UnsafeBufferPointer<Double>) -> Void
   ) throws(FileError) -> Int {
     let chunk = Self.chunk
-    let pRaw = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk * P.size, alignment: 16)
-    let yRaw = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk * L.size, alignment: 16)
-    let g = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunk)
-    defer {
-      pRaw.deallocate()
-      yRaw.deallocate()
-      g.deallocate()
-    }
+    let pRaw = scratch.predictions, yRaw = scratch.labels, g = scratch.g
     let norm = self.norm
     var skipped = 0
     var at = range.lowerBound
@@ -132,5 +157,19 @@ package struct NpyPredictions: Sendable {
     let array = GradientNorm.isLabel(y) ? predictions : labels
     let why = norm.problem(x, y) ?? "invalid"
     return FileError(file: array.file.path, reason: "element \(i) (byte offset \(array.offset + i * array.dtype.size)): \(why) (--skip-invalid skips such values)")
+  }
+}
+
+/// One core's read buffers, allocated once and reused for every chunk it reads: a chunk of
+/// predictions and of labels (8 bytes a value at most) and their gradient norms.
+final class Scratch {
+  let predictions = UnsafeMutableRawBufferPointer.allocate(byteCount: NpyPredictions.chunk * 8, alignment: 16)
+  let labels = UnsafeMutableRawBufferPointer.allocate(byteCount: NpyPredictions.chunk * 8, alignment: 16)
+  let g = UnsafeMutableBufferPointer<Double>.allocate(capacity: NpyPredictions.chunk)
+
+  deinit {
+    predictions.deallocate()
+    labels.deallocate()
+    g.deallocate()
   }
 }

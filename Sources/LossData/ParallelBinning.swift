@@ -1,35 +1,32 @@
-// GHM binning split over the cores: halves binned at once, then added up in a fixed order.
+// GHM binning split over the cores: units binned at once, handed back in unit order.
 
 import Dispatch
 import Losses
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 package enum ParallelBinning {
-  /// Bins `gs` in two halves on two cores; the merge order is fixed, so results do not depend on timing.
-  package static func partial<G>(_ accumulator: GHMAccumulator, _ gs: UnsafeBufferPointer<G>, focal: UnsafeBufferPointer<Double>?,
-                         _ bin: (GHMAccumulator, UnsafeBufferPointer<G>, UnsafeBufferPointer<Double>?) -> GHMAccumulator.Partial)
-    -> GHMAccumulator.Partial
-  {
-    let half = gs.count / 2
-    guard half >= 50_000 else { return bin(accumulator, gs, focal) }
-    let pieces = [0..<half, half..<gs.count]
-    nonisolated(unsafe) var parts = [GHMAccumulator.Partial?](repeating: nil, count: 2)
-    nonisolated(unsafe) let gs = gs, focal = focal, bin = bin
+  /// Units a round bins at once: their partial tables wait here to be merged in order, so memory
+  /// stays bounded (64 units of 1000 bins: 1.5 MB) whatever the file's size.
+  package static let round = 64
+
+  /// Cores that bin a file's units at once (8 at most: reading, not binning, limits them then).
+  package static let cores = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+
+  /// `unit(0) ... unit(count - 1)` on every core, returned in unit order: the merge order is
+  /// fixed, so results do not depend on timing. The population's `UnitMap`.
+  package static func units(_ count: Int, _ unit: (Int) -> GHMAccumulator.Partial) -> [GHMAccumulator.Partial] {
+    guard count > 1 else { return (0..<count).map(unit) }
+    nonisolated(unsafe) var parts = [GHMAccumulator.Partial?](repeating: nil, count: count)
+    nonisolated(unsafe) let unit = unit
     parts.withUnsafeMutableBufferPointer { out in
       nonisolated(unsafe) let out = out
-      DispatchQueue.concurrentPerform(iterations: 2) { k in
-        let range = pieces[k]
-        out[k] = bin(accumulator, UnsafeBufferPointer(rebasing: gs[range]), focal.map { UnsafeBufferPointer(rebasing: $0[range]) })
-      }
+      DispatchQueue.concurrentPerform(iterations: count) { k in out[k] = unit(k) }
     }
-    var total = GHMAccumulator.Partial(bins: accumulator.bins.count)
-    for part in parts { if let part { total.add(part) } }
-    return total
-  }
-
-  /// The binner for a population in memory (Float samples).
-  package static func population(_ accumulator: GHMAccumulator, _ gs: UnsafeBufferPointer<Float>, _ focal: UnsafeBufferPointer<Double>?)
-    -> GHMAccumulator.Partial
-  {
-    partial(accumulator, gs, focal: focal) { a, g, f in a.partial(g, focal: f) }
+    return parts.map { $0! }
   }
 }

@@ -20,6 +20,9 @@ package enum PredictionFile {
     return zip(predictions, labels).map { .npy(predictions: $0, labels: $1) }
   }
 
+  /// How a table's metadata names the files: their names, in order.
+  package static func source(_ predictions: [String]) -> String { predictions.joined(separator: " ") }
+
   /// Reads the files in order: a CSV sample by sample (with its batch column), a pair of .npy
   /// files through `npy`, which returns how many samples it skipped. Each file ends a batch.
   /// Returns how many rows or values were skipped in all.

@@ -4,6 +4,8 @@
 // a fraction `hard` are outliers with z ~ N(4, 1.5) (g near 1, the label-noise bump of the GHM
 // paper's Fig. 1). Samples arrive in `batches` equal batches so momentum has something to do.
 
+import LossText
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +22,11 @@ public struct SyntheticPopulation: Sendable, Equatable {
   public init(samples: Int = 100_000, hard: Double = 0.02) {
     self.samples = max(samples, 1)
     self.hard = hard
+  }
+
+  /// How `lossscope ghm` and the app name it in a table's metadata.
+  public var description: String {
+    "built-in synthetic population (\(samples) samples, hard \(NumberText.shortest(hard)), \(Self.batchCount) batches)"
   }
 
   /// Gradient norms g = |p - y| of every sample, batch after batch, and each batch's end index.

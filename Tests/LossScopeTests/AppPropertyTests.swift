@@ -25,8 +25,8 @@ struct SeededGenerator: RandomNumberGenerator {
 @Suite struct AppPropertyTests {
   /// A small predictions file's population: a few hundred g values in three batches.
   static var filePopulation: Population {
-    var g: [Float] = []
-    for i in 0..<600 { g.append(Float((i * 37) % 1000) / 1000) }
+    var g: [Double] = []
+    for i in 0..<600 { g.append(Double((i * 37) % 1000) / 1000) }
     return Population(g: g, batchEnds: [200, 400, 600], source: "preds.csv")
   }
 
@@ -78,8 +78,7 @@ struct SeededGenerator: RandomNumberGenerator {
     for sequence in 0..<3 {
       var state = fresh(width: 80, height: 24)
       if sequence % 3 == 1 {
-        state.population = Self.filePopulation
-        state.open(.ghm(GHMMode(file: Self.filePopulation)))
+        state.open(.ghm(GHMMode(.file(Self.filePopulation, options: ["--predictions", "preds.csv"]))))
       }
       if name.hasPrefix("training log") { state.open(.log(try #require(try? TrainingLogMode.open([LogFixture.shared], follow: true)))) }
       _ = press(opening, &state)

@@ -117,13 +117,13 @@ import LossText
   }
 
   @Test func wordsOpenTheModeWithParameters() throws {
-    guard case .embeddings(let e) = try Mode.open(.words(["embeddings", "temperature=0.5", "bins=20"]), population: nil) else {
+    guard case .embeddings(let e) = try Mode.open(.words(["embeddings", "temperature=0.5", "bins=20"]), ghmInput: nil) else {
       Issue.record("not the embeddings mode")
       return
     }
     #expect(e.values.temperature == 0.5 && e.values.bins == 20 && e.report.histogram.bins == 20)
-    #expect(throws: CLIError.self) { try Mode.open(.words(["embeddings", "gamma=2"]), population: nil) }
-    #expect(throws: CLIError.self) { try Mode.open(.words(["embeddings", "temperature=0"]), population: nil) }
+    #expect(throws: CLIError.self) { try Mode.open(.words(["embeddings", "gamma=2"]), ghmInput: nil) }
+    #expect(throws: CLIError.self) { try Mode.open(.words(["embeddings", "temperature=0"]), ghmInput: nil) }
   }
 
   @Test func theLessonRevealsTheReadoutsNumbers() throws {

@@ -14,7 +14,7 @@ import Testing
   func builtIn(momentum: Double) -> [GHMBinRow] {
     var population = Population(SyntheticPopulation())
     population.prepareFocal(gamma: 2)
-    return population.tables(bins: 30, momentum: momentum, gamma: 2, binner: ParallelBinning.population).last ?? []
+    return population.tables(bins: 30, momentum: momentum, gamma: 2, units: ParallelBinning.units).last ?? []
   }
 
   /// Coefficient of variation typed out plainly, as the independent side.

@@ -17,7 +17,8 @@ struct GHMCommand: ParsableCommand {
       ce_total, focal_total, ghm_total (sums over the bin's samples). With batches (a batch \
       column, or several files, or the built-in population's 10 batches) a leading `batch` \
       column gives one block per batch, with the weights after that batch's momentum update, \
-      as mmdetection's GHMC. Without --predictions the built-in synthetic population is used. \
+      as mmdetection's GHMC. Without --predictions the built-in synthetic population is used \
+      (--samples and --hard set its size and its fraction of hard outliers). \
       .npy predictions (float32/float64) come with --labels (bool, uint8, int32, int64 or float), \
       little-endian, one-dimensional, read in chunks. Bin edges: --edges exact (default) uses \
       float64 edges i/M and g = |p - y| in float64; --edges mmdet reproduces mmdetection's GHMC, \
@@ -37,6 +38,12 @@ struct GHMCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Focal gamma for focal_norm and focal_total (0 to 10, default 2).")
   var gamma = 2.0
 
+  @Option(name: .long, parsing: .unconditional, help: "Size of the built-in population, without --predictions (1000 to 10000000, default 100000).")
+  var samples: Int?
+
+  @Option(name: .long, parsing: .unconditional, help: "Fraction of hard outliers in the built-in population, without --predictions (0 to 0.5, default 0.02).")
+  var hard: Double?
+
   @Option(name: .long, help: "Bin edges: exact (float64 i/M, the default) or mmdet (mmdetection's float32 edges and g).")
   var edges: GHMEdges = .exact
 
@@ -51,6 +58,17 @@ struct GHMCommand: ParsableCommand {
     guard (1...1000).contains(bins) else { throw ValidationError("--bins must be between 1 and 1000 (got \(bins))") }
     guard momentum.isFinite, (0...0.99).contains(momentum) else { throw ValidationError("--momentum must be in [0, 0.99]") }
     guard gamma.isFinite, (0...10).contains(gamma) else { throw ValidationError("--gamma must be in [0, 10]") }
+    if !input.predictions.isEmpty && (samples != nil || hard != nil) {
+      throw ValidationError("--samples and --hard shape the built-in population; a predictions file has its own")
+    }
+    if let samples, !(1000...10_000_000).contains(samples) { throw ValidationError("--samples must be between 1000 and 10000000 (got \(samples))") }
+    if let hard, !(hard.isFinite && (0...0.5).contains(hard)) { throw ValidationError("--hard must be in [0, 0.5]") }
+  }
+
+  /// The built-in population these options ask for.
+  private var synthetic: SyntheticPopulation {
+    let defaults = SyntheticPopulation()
+    return SyntheticPopulation(samples: samples ?? defaults.samples, hard: hard ?? defaults.hard)
   }
 
   func run() throws {
@@ -73,41 +91,40 @@ struct GHMCommand: ParsableCommand {
     var accumulator = GHMAccumulator(bins: bins, momentum: momentum, gamma: gamma, edges: edges)
     var batches: [(rows: [GHMBinRow], n: Int)] = []
     func close() {
-      let n = accumulator.pending
-      guard n > 0 else { return }
-      batches.append((accumulator.endBatch(), n))
+      let rows = accumulator.endBatch()
+      let n = rows.reduce(0) { $0 + $1.count }
+      if n > 0 { batches.append((rows, n)) }
     }
     let predictions = input.predictions
     guard !predictions.isEmpty else {
-      let population = SyntheticPopulation()
-      let (g, ends) = population.generate()
-      var start = 0
-      for end in ends {
-        for value in g[start..<end] { accumulator.add(g: edges == .mmdet ? Double(Float(value)) : value) }
-        close()
-        start = end
+      let population = synthetic
+      var (g, ends) = population.generate()
+      if edges == .mmdet { g = g.map { Double(Float($0)) } }
+      g.withUnsafeBufferPointer { all in
+        var start = 0
+        for end in ends {
+          accumulator.add(UnsafeBufferPointer(rebasing: all[start..<end]))
+          close()
+          start = end
+        }
       }
-      return (batches, "built-in synthetic population (\(population.samples) samples, hard \(population.hard), \(ends.count) batches)", 0)
+      return (batches, population.description, 0)
     }
     let files = try input.files
     let skipped = try reading { () throws(FileError) in try PredictionFile.read(
       files, columns: input.columns, norm: GradientNorm(logits: input.logits, edges: edges), skipInvalid: input.skipInvalid,
-      npy: { reader throws(FileError) in
-        let (partial, skipped) = try reader.binned(accumulator)
-        accumulator.merge(partial)
-        return skipped
-      },
+      npy: { reader throws(FileError) in try reader.bin(into: &accumulator) },
       sample: { accumulator.add(g: $0) }, batchEnded: close) }
     if batches.isEmpty { throw CLIError("no valid samples in \((predictions.joined(separator: ", ")).escapedForTerminal(limit: 300))") }
-    return (batches, predictions.joined(separator: " ") + (edges == .mmdet ? " (mmdet edges)" : ""), skipped)
+    return (batches, PredictionFile.source(predictions) + (edges == .mmdet ? " (mmdet edges)" : ""), skipped)
   }
 
+  /// The table with its metadata; its `# command:` line is these options in the form the app writes.
   private func csv(_ batches: [(rows: [GHMBinRow], n: Int)], source: String) -> String {
-    var parameters = Parameters([GHMC.info.ownParameters[0], GHMC.info.ownParameters[1], Focal.gammaSpec])
-    try? parameters.set("bins", to: Double(bins))
-    try? parameters.set("momentum", to: momentum)
-    try? parameters.set("gamma", to: gamma)
-    return GHMTableText.csv(batches.map(\.rows), source: source, parameters: parameters)
+    let settings = GHMTableSettings(
+      input: input.arguments, builtIn: input.predictions.isEmpty ? synthetic : nil,
+      bins: bins, momentum: momentum, gamma: gamma, edges: edges)
+    return GHMTableText.csv(batches.map(\.rows), source: source, settings: settings)
   }
 }
 

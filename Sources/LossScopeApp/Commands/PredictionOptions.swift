@@ -35,6 +35,24 @@ struct PredictionOptions: ParsableArguments {
     get throws(CLIError) { try reading { () throws(FileError) in try PredictionFile.list(predictions: predictions, labels: labels) } }
   }
 
+  /// Every option given, as words that `ghm` (or the app) parses back to the same options: how
+  /// the app's export names the file it read. `--name=value` keeps a value that starts with `-`
+  /// (a file `-x.csv`) a value.
+  var arguments: [String] {
+    func option(_ name: String, _ value: String) -> [String] {
+      value.hasPrefix("-") && value != "-" ? ["\(name)=\(value)"] : [name, value]
+    }
+    var words: [String] = []
+    for file in predictions { words += option("--predictions", file) }
+    for file in labels { words += option("--labels", file) }
+    if let probColumn { words += option("--prob-column", probColumn) }
+    if let labelColumn { words += option("--label-column", labelColumn) }
+    if let batchColumn { words += option("--batch-column", batchColumn) }
+    if logits { words.append("--logits") }
+    if skipInvalid { words.append("--skip-invalid") }
+    return words
+  }
+
   func validate() throws {
     // --labels alone is refused by each command; the app takes it with --embeddings.
     if labelsWithoutPredictions { return }

@@ -93,30 +93,29 @@ struct OpenCommand: ParsableCommand {
 
   func run() throws {
     TerminalHost.mouse = !noMouse
-    if !log.isEmpty {
-      try Self.runApp(AppState(mode: try Mode.open(.log(paths: log, follow: follow), population: nil)))
-      return
-    }
+    try Self.runApp(try initialState())
+  }
+
+  /// The state the app opens on: the log mode, the embeddings, a predictions file's GHM explorer
+  /// (with the options that read it, for its export), or views and a preset.
+  func initialState() throws -> AppState {
+    if !log.isEmpty { return AppState(mode: try Mode.open(.log(paths: log, follow: follow), ghmInput: nil)) }
     if let embeddings {
       let others = !input.predictions.isEmpty || !spec.isEmpty || preset != nil
-      try Self.runApp(AppState(mode: try Mode.open(.embeddings(path: embeddings, labels: input.labels, others: others), population: nil)))
-      return
+      return AppState(mode: try Mode.open(.embeddings(path: embeddings, labels: input.labels, others: others), ghmInput: nil))
     }
     if !input.predictions.isEmpty {
       let population = try PopulationLoader.load(
         predictions: input.predictions, labels: input.labels, columns: input.columns, skipInvalid: input.skipInvalid)
-      var state = AppState(mode: try Mode.open(.ghm(population), population: population))
-      state.population = population
-      try Self.runApp(state)
-      return
+      return AppState(mode: try Mode.open(.ghm(.file(population, options: input.arguments)), ghmInput: nil))
     }
     var state = AppState()
     if !spec.isEmpty || preset != nil {
       let selection = try Selection(spec: spec, preset: preset)
-      state.open(try Mode.open(.selection(selection), population: nil))
+      state.open(try Mode.open(.selection(selection), ghmInput: nil))
       if let preset = selection.preset { state.status = "preset \(preset.name): \(preset.title)" }
     }
-    try Self.runApp(state)
+    return state
   }
 
   /// Takes over the terminal for `initial` until quit; exits 128 + signal when one ended it.

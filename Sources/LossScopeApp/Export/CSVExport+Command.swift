@@ -52,11 +52,43 @@ extension CSVExport {
   }
 
   /// A word as a POSIX shell reads it back: quoted only when it holds more than safe characters.
+  /// A word with a control character (a newline in a file name) is written `$'...'` with the
+  /// character escaped (bash, zsh, ksh and POSIX.1-2024 sh read it back), so that the command
+  /// stays one line, in a `# command:` comment and on the status line, and pastes as it was.
   static func shellQuoted(_ word: String) -> String {
+    if word.unicodeScalars.contains(where: TerminalEscape.needsEscape) { return ansiQuoted(word) }
     let safe = word.unicodeScalars.allSatisfy {
       ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_=.,+/:".unicodeScalars.contains($0)
     }
     return safe && !word.isEmpty ? word : "'" + word.replacingAll("'", with: "'\\''") + "'"
+  }
+
+  /// `$'...'`: a backslash and a quote escaped, each control as `\n`, `\t`, `\r`, `\xHH` or
+  /// `\uHHHH` (always with every digit, so a following digit stays a character).
+  private static func ansiQuoted(_ word: String) -> String {
+    func hex(_ v: UInt32, _ digits: Int) -> String {
+      let text = String(v, radix: 16)
+      return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+    var out = "$'"
+    for scalar in word.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "'": out += "\\'"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if !TerminalEscape.needsEscape(scalar) {
+          out.unicodeScalars.append(scalar)
+        } else if scalar.value < 0x80 {
+          out += "\\x" + hex(scalar.value, 2)
+        } else {
+          out += "\\u" + hex(scalar.value, 4)
+        }
+      }
+    }
+    return out + "'"
   }
 }
 

@@ -12,8 +12,9 @@ import LossText
   /// A pair of .npy files binned as `ghm` bins them (both cores); returns the number of samples binned.
   public static func ghmNpy(predictions: String, labels: String, bins: Int = 30) throws -> Int {
     let reader = try NpyPredictions(predictions: predictions, labels: labels, norm: GradientNorm(logits: false), skipInvalid: false)
-    let (partial, _) = try reader.binned(GHMAccumulator(bins: bins, momentum: 0.75, gamma: 2))
-    return partial.counts.reduce(0, +)
+    var accumulator = GHMAccumulator(bins: bins, momentum: 0.75, gamma: 2)
+    _ = try reader.bin(into: &accumulator)
+    return accumulator.pending
   }
 
   /// A predictions CSV streamed and binned as `ghm` does; returns the number of samples binned.
@@ -26,7 +27,7 @@ import LossText
 
   /// A population re-binned as the app's GHM explorer does after a change (both cores).
   public static func rebin(_ population: Population, bins: Int, momentum: Double, gamma: Double) -> [[GHMBinRow]] {
-    population.tables(bins: bins, momentum: momentum, gamma: gamma, binner: ParallelBinning.population)
+    population.tables(bins: bins, momentum: momentum, gamma: gamma, units: ParallelBinning.units)
   }
 
   /// The app after adding views, a ghost and a sweep until it draws 8 series at `width` x `height`:
@@ -52,7 +53,7 @@ import LossText
 
   /// The GHM explorer's four panels for `population`'s last batch, drawn at `width` x `height`.
   public static func ghmPanels(_ population: Population, width: Int, height: Int) -> Int {
-    let rows = population.tables(bins: 30, momentum: 0.75, gamma: 2, binner: ParallelBinning.population).last ?? []
+    let rows = population.tables(bins: 30, momentum: 0.75, gamma: 2, units: ParallelBinning.units).last ?? []
     var grid = Plot.Grid(width: width, height: height)
     GHMPicture.render(rows, into: &grid, in: grid.bounds, momentum: 0.75, batches: 10)
     return grid.width

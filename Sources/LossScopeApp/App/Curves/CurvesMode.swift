@@ -43,16 +43,19 @@ struct CurvesMode {
   /// Pinned copies of earlier setups, drawn dim, each labelled with what differs from now.
   var ghosts: [ViewSlot] = []
   var sweep: Sweep?
-  /// A predictions file's population: a ghmc view added later weighs with it.
-  let population: Population?
+  /// The GHM explorer's population this was opened from (a file's, or its built-in one): a ghmc
+  /// view added later weighs with it, and `v ghm` reopens a file's.
+  let ghmInput: GHMInput?
+  var population: Population? { ghmInput?.population }
 
   // Derived when the inputs above change, never per frame.
   private(set) var series: [VisibleSeries] = []
   private(set) var curves: [CurveSeries] = []
   private var plotWidth = 80
 
-  init(_ requests: [ViewRequest], population: Population? = nil) {
-    self.population = population
+  init(_ requests: [ViewRequest], ghmInput: GHMInput? = nil) {
+    self.ghmInput = ghmInput
+    let population = ghmInput?.population
     var slots = requests.map { ViewSlot(info: $0.info, parameters: $0.parameters, population: population) }
     if slots.isEmpty { slots = [ViewSlot(info: Focal.info), ViewSlot(info: CrossEntropy.info)] }
     views = slots

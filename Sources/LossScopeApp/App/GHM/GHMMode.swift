@@ -7,32 +7,29 @@ import LossData
 import LossLogs
 
 struct GHMMode {
-  /// The predictions file's population; nil for the synthetic one, whose size and mix are parameters.
-  let file: Population?
+  /// The predictions file's population and options; nil for the synthetic one, whose size and
+  /// mix are parameters.
+  let file: GHMInput?
   private(set) var settings: Parameters
   private(set) var binned: Population
   /// Derived: one table per batch, rebuilt when a parameter changes.
   private(set) var tables: [[GHMBinRow]] = []
 
-  init(file: Population?) {
-    self.file = file
-    let own = GHMC.info.ownParameters
-    var specs = own.filter { $0.name == "bins" || $0.name == "momentum" } + [Focal.gammaSpec]
-    if file == nil { specs += own.filter { $0.name == "samples" || $0.name == "hard" } }
-    settings = Parameters(specs)
-    binned = file ?? Population(SyntheticPopulation())
+  /// The explorer on `input` when it is a file's; on the built-in population otherwise.
+  init(_ input: GHMInput?) {
+    file = input?.isFile == true ? input : nil
+    settings = Parameters(GHMTableSettings.specs(builtIn: file == nil))
+    binned = file?.population ?? Population(SyntheticPopulation())
     rebuild(populationChanged: false)
   }
 
+  private var synthetic: SyntheticPopulation { SyntheticPopulation(samples: settings.int("samples"), hard: settings["hard"]) }
+
   /// Re-bins after a parameter change; a new synthetic size or mix draws the population again.
   private mutating func rebuild(populationChanged: Bool) {
-    if populationChanged, file == nil {
-      binned = Population(SyntheticPopulation(samples: settings.int("samples"), hard: settings["hard"]))
-    }
+    if populationChanged, file == nil { binned = Population(synthetic) }
     binned.prepareFocal(gamma: settings["gamma"])
-    tables = binned.tables(
-      bins: settings.int("bins"), momentum: settings["momentum"], gamma: settings["gamma"],
-      binner: ParallelBinning.population)
+    tables = binned.tables(bins: settings.int("bins"), momentum: settings["momentum"], gamma: settings["gamma"], units: ParallelBinning.units)
   }
 
   var last: [GHMBinRow] { tables.last ?? [] }
@@ -41,7 +38,7 @@ struct GHMMode {
 extension GHMMode: ModeModel {
   var asMode: Mode { .ghm(self) }
   var title: String { "ghm " + settings.summary }
-  var population: Population? { binned }
+  var ghmInput: GHMInput? { file ?? .builtIn(binned) }
   var keys: [Action] { [] }
   var parameters: [(spec: ParameterSpec, value: Double)] { settings.active }
 
@@ -72,21 +69,19 @@ extension GHMMode: ModeModel {
     return "\(binned.source), N=\(n) | " + GHMPicture.spreadText(rows) + (note.isEmpty ? "" : " | " + note)
   }
 
-  /// `lossscope ghm` with the same options; a synthetic population of another size or mix has
-  /// no command-line form, and the metadata says so.
   var undoKey: String { "ghm " + settings.summary }
 
+  /// The table as `lossscope ghm` takes it: the file's options as the app was given them, or the
+  /// built-in population's size and mix, and the parameters.
+  var tableSettings: GHMTableSettings {
+    GHMTableSettings(input: file?.fileOptions ?? [], builtIn: file == nil ? synthetic : nil,
+                     bins: settings.int("bins"), momentum: settings["momentum"], gamma: settings["gamma"])
+  }
+
+  /// What the `lossscope ghm` of its `# command:` line writes, byte for byte.
   func export() -> ModeExport {
-    var words = ["lossscope", "ghm"]
-    if let file { words += ["--predictions", file.source] }
-    words += ["--bins", String(settings.int("bins")), "--momentum", NumberText.shortest(settings["momentum"]),
-              "--gamma", NumberText.shortest(settings["gamma"])]
-    var command = words.map(CSVExport.shellQuoted).joined(separator: " ")
-    if file == nil, settings.index(of: "samples") != nil, binned.source != Population(SyntheticPopulation()).source {
-      command += "  (the command uses the default synthetic population, not \(binned.source))"
-    }
-    let text = GHMTableText.csv(tables, source: binned.source, parameters: settings)
-    return ModeExport(contents: CSVExport.withCommand(text, command), command: command)
+    let table = tableSettings
+    return ModeExport(contents: GHMTableText.csv(tables, source: binned.source, settings: table), command: table.commandLine)
   }
 
   func preset(name: String) -> PresetFile {

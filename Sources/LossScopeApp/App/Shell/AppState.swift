@@ -48,8 +48,6 @@ struct AppState {
   /// Index into the mode's parameters.
   var selected = 0
   var marker: Marker = .braille
-  /// The population of a predictions file (`lossscope --predictions`), for ghm and ghmc.
-  var population: Population?
   /// The lesson being followed, if any.
   var lesson: LessonProgress?
   var overlay: Overlay = .none

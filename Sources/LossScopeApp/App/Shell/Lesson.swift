@@ -52,7 +52,9 @@ extension AppState {
     let step = progress.current
     let keptCursor = curves?.cursor
     do {
-      var next = try Mode.open(.words(step.setup), population: population)
+      // A predictions file's population goes on into the lesson; an explorer's reshaped built-in one does not.
+      let file = model.ghmInput.flatMap { $0.isFile ? $0 : nil }
+      var next = try Mode.open(.words(step.setup), ghmInput: file)
       if case .curves(var c) = next, let x = progress.cursors[progress.step] ?? step.cursor ?? keptCursor {
         c.place(cursor: x)
         next = .curves(c)

@@ -107,7 +107,7 @@ enum Lessons {
     let bins = ghmc.parameters.int("bins"), momentum = ghmc.parameters["momentum"]
     var population = Population(SyntheticPopulation())
     population.prepareFocal(gamma: 2)
-    let rows = population.tables(bins: bins, momentum: momentum, gamma: 2, binner: ParallelBinning.population).last ?? []
+    let rows = population.tables(bins: bins, momentum: momentum, gamma: 2, units: ParallelBinning.units).last ?? []
     let spread = GHMSpread(rows)
     return "At pt \(NumberText.significant(x)) beta = \(NumberText.significant(beta)): the outliers are down-weighted like the easy mass. "
       + "The total weight per bin (count x beta) varies by CV \(NumberText.significant(spread.ghm.cv)) for GHM-C vs "

@@ -25,8 +25,9 @@ protocol ModeModel {
   var keys: [Action] { get }
   /// The x axis that added views must share; nil when the mode has none.
   var axisName: String? { get }
-  /// The population a ghmc view opened from here weighs with (the GHM explorer's), if any.
-  var population: Population? { get }
+  /// The population a ghmc view or the GHM explorer opened from here takes (the explorer's own,
+  /// handed on by the curve views opened from it), if any.
+  var ghmInput: GHMInput? { get }
   /// Several values typed at `=` (`0,0.5,1`, `0.05..1:5`, or a 2-D view's `sn,sp`).
   mutating func typedList(_ spec: ParameterSpec?, _ text: String) -> ModeReply
   /// A click or wheel turn at screen cell (x, y) inside the panels `rect`.
@@ -60,7 +61,7 @@ protocol ModeModel {
 
 extension ModeModel {
   var axisName: String? { nil }
-  var population: Population? { nil }
+  var ghmInput: GHMInput? { nil }
   var wantsTicks: Bool { false }
   func tick() -> [Effect] { [] }
   mutating func finished(_ outcome: WorkOutcome) -> String? { nil }
@@ -118,8 +119,8 @@ enum Mode {
     case words([String])
     /// Parsed views or a preset, with its range, cursor and log-y.
     case selection(Selection)
-    /// The GHM explorer over a predictions file's population, or the built-in one.
-    case ghm(Population?)
+    /// The GHM explorer over a predictions file's population, or (nil) the built-in one.
+    case ghm(GHMInput?)
     case plane(PlaneInfo)
     /// One curve view at its defaults (the picker's choice when the mode cannot take it).
     case curve(ViewInfo)
@@ -129,18 +130,18 @@ enum Mode {
     case exampleEmbeddings
   }
 
-  /// The one function that opens a mode; `population` is the predictions file's, which ghmc
-  /// views and the explorer weigh with.
-  static func open(_ request: Request, population: Population?) throws(CLIError) -> Mode {
+  /// The one function that opens a mode; `ghmInput` is the population of the mode it opens from
+  /// (a predictions file's, or the explorer's), which ghmc views and the explorer weigh with.
+  static func open(_ request: Request, ghmInput: GHMInput?) throws(CLIError) -> Mode {
     switch request {
     case .words(let words):
-      if words == ["ghm"] { return .ghm(GHMMode(file: population)) }
+      if words == ["ghm"] { return .ghm(GHMMode(ghmInput)) }
       if words.first == "embeddings" { return .embeddings(try EmbeddingsMode.make(Array(words.dropFirst()))) }
-      return try make(Selection(spec: words, preset: nil), population: population)
-    case .selection(let selection): return try make(selection, population: population)
-    case .ghm(let file): return .ghm(GHMMode(file: file ?? population))
+      return try make(Selection(spec: words, preset: nil), ghmInput: ghmInput)
+    case .selection(let selection): return try make(selection, ghmInput: ghmInput)
+    case .ghm(let input): return .ghm(GHMMode(input ?? ghmInput))
     case .plane(let info): return .plane(PlaneMode(PlaneRequest(info: info, parameters: info.defaults)))
-    case .curve(let info): return .curves(CurvesMode([ViewRequest(info: info)], population: population))
+    case .curve(let info): return .curves(CurvesMode([ViewRequest(info: info)], ghmInput: ghmInput))
     case .log(let paths, let follow): return .log(try TrainingLogMode.open(paths, follow: follow))
     case .embeddings(let path, let labels, let others): return .embeddings(try EmbeddingsMode.open(path, labels: labels, others: others))
     case .exampleEmbeddings:
@@ -150,7 +151,7 @@ enum Mode {
   }
 
   /// A mode from parsed views or a preset, with the preset's range, cursor and log-y.
-  private static func make(_ selection: Selection, population: Population?) throws(CLIError) -> Mode {
+  private static func make(_ selection: Selection, ghmInput: GHMInput?) throws(CLIError) -> Mode {
     if let plane = selection.plane { return .plane(PlaneMode(plane)) }
     let requests = selection.views
     guard !requests.isEmpty else { throw CLIError("no view to show: name one (see `lossscope list`)") }
@@ -161,7 +162,7 @@ enum Mode {
     if series > CurvesMode.maxSeries { throw CLIError("the app draws at most \(CurvesMode.maxSeries) series; this asks for \(series)") }
     let axis = try Sampling.sharedAxis(requests)
     try Sampling.checkDomains(requests, from: selection.preset?.from ?? axis.from, to: selection.preset?.to ?? axis.to)
-    var curves = CurvesMode(requests, population: population)
+    var curves = CurvesMode(requests, ghmInput: ghmInput)
     if let preset = selection.preset {
       curves.show(from: preset.from ?? curves.from, to: preset.to ?? curves.to)
       if let x = preset.cursor { curves.place(cursor: x) }

@@ -74,13 +74,13 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
   let left = adding ? nil : state.lesson?.lesson.name
   if left != nil { state.lesson = nil }
   defer { if let left { state.status = "left the lesson \(left) (t starts the lessons again)" } }
-  func open(_ request: Mode.Request, population: Population?) {
-    do throws(CLIError) { state.open(try Mode.open(request, population: population)) } catch { state.status = error.description }
+  func open(_ request: Mode.Request, ghmInput: GHMInput?) {
+    do throws(CLIError) { state.open(try Mode.open(request, ghmInput: ghmInput)) } catch { state.status = error.description }
   }
   switch choice {
-  case .ghm: open(.ghm(nil), population: state.population)
-  case .embeddings: open(.exampleEmbeddings, population: nil)
-  case .plane(let info): open(.plane(info), population: nil)
+  case .ghm: open(.ghm(state.model.ghmInput), ghmInput: nil)
+  case .embeddings: open(.exampleEmbeddings, ghmInput: nil)
+  case .plane(let info): open(.plane(info), ghmInput: nil)
   case .curve(let info):
     // Only the curves mode takes a view beside or instead of its own; elsewhere the view opens alone.
     let reply = state.changeCurves { $0.choose(info, adding: adding) } ?? .notHere("this screen shows no curves to add a view beside: pick it without adding")
@@ -92,7 +92,7 @@ private func choose(_ choice: PickerChoice, adding: Bool, _ state: inout AppStat
       if adding {
         state.status = reason
       } else {
-        open(.curve(info), population: state.model.population ?? state.population)
+        open(.curve(info), ghmInput: state.model.ghmInput)
       }
     }
   }
