@@ -12,6 +12,9 @@ package enum LogFormat: String, CaseIterable, Sendable {
   case csv, jsonl
   case trainerState = "trainer-state"
   case tfevents, text
+
+  /// What the evidence says first about this format's values, when they are not raw.
+  package var valuesNote: String? { nil }
 }
 
 /// One logged row, event or line: its x values (nil when the file did not give one) and metrics.
@@ -90,6 +93,13 @@ package struct LogRun: Sendable {
       }
     }
     return nil
+  }
+
+  /// Adds a whole series under `name` (a series of that name already there is replaced).
+  package mutating func adopt(_ s: LogSeries, as name: String) {
+    var s = s
+    s.metric = name
+    if let i = index[name] { series[i] = s } else { index[name] = series.count; series.append(s) }
   }
 
   /// Forgets every point (the file was truncated or replaced, or rewritten whole).

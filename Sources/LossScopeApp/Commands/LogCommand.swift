@@ -26,7 +26,9 @@ struct LogCommand: ParsableCommand {
       trainer_state.json, TensorBoard event files, and any text through --regex; `-` is stdin, a \
       folder is searched for event files and metrics.csv. Without --plot or --diagnose it writes \
       the long CSV run,metric,x,value,smoothed. A metric named with val, valid, validation, eval or \
-      test is held out and paired with its training metric (val_loss with loss or train_loss).
+      test is held out and paired with its training metric (val_loss with loss, train_loss or \
+      train_loss_epoch). --diagnose judges losses (lower is better) and accuracies (higher is \
+      better) by name; --goal sets the way for any other metric. The rules: docs/logs.md.
       """)
 
   @Argument(help: ArgumentHelp("Log files or folders; - reads stdin.", valueName: "file"))
@@ -52,6 +54,9 @@ struct LogCommand: ParsableCommand {
 
   @Flag(name: .long, help: "Print run,train,val,verdict,flags,evidence for each train/val pair.")
   var diagnose = false
+
+  @Option(name: .long, help: ArgumentHelp("Which way is good for a metric (name or glob): NAME=min or NAME=max (repeatable); overrides the name's own.", valueName: "name=min|max"))
+  var goal: [String] = []
 
   @Option(name: .shortAndLong, help: "Write the CSV to this file (atomically) instead of stdout.")
   var output: String?
@@ -81,6 +86,9 @@ struct LogCommand: ParsableCommand {
     if !LogSmoother.weightRange.contains(smooth) { throw ValidationError("--smooth must be in [0, 0.999] (got \(smooth))") }
     if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
     if val != nil && train == nil { throw ValidationError("--val needs --train") }
+    for g in goal where LogGoal.parse(g) == nil {
+      throw ValidationError("--goal takes NAME=min or NAME=max (got \(g.escapedForTerminal(limit: 80)))")
+    }
     if follow && output == nil && !plot && !diagnose && smoother == .ma {
       throw ValidationError("--follow with CSV on stdout needs --smoother ema or none (a centred average needs later points)")
     }
@@ -93,6 +101,9 @@ struct LogCommand: ParsableCommand {
     case .none: return .none
     }
   }
+
+  /// `--goal`, parsed (validate refused the rest).
+  var goals: [(glob: String, goal: LogGoal)] { goal.compactMap(LogGoal.parse) }
 
   var chartSize: (width: Int, height: Int) { chart.size }
 

@@ -108,7 +108,7 @@ struct TrainingLogMode {
 
   /// The runs changed (or this copy is behind the feed): pairs again, then the rest.
   mutating func refresh() {
-    runs = feed.set.runs
+    runs = LogPairing.units(feed.set.runs)
     version = feed.version
     resmooth()
   }
@@ -159,10 +159,12 @@ struct TrainingLogMode {
 
   // MARK: - Following
 
-  /// Reads what was appended; a status line when the reading failed or the first verdict changed.
+  /// Reads what was appended; a status line when the reading failed, when the first pair's
+  /// verdict changed (only a verdict that stands: never one from too few points), or, until one
+  /// stands, when what it still needs changed.
   mutating func readNew() -> String? {
     guard follow, problem == nil else { return nil }
-    let before = panels.first.map(\.diagnosis.verdict)
+    let before = panels.first.map(\.diagnosis)
     do throws(CLIError) {
       _ = try feed.poll(final: false)
     } catch {
@@ -171,7 +173,9 @@ struct TrainingLogMode {
     }
     guard feed.version != version else { return nil }
     refresh()
-    if let now = panels.first?.diagnosis.verdict, now != before { return "diagnosis now: \(now.rawValue)" }
+    guard let now = panels.first?.diagnosis else { return nil }
+    if now.verdict.stands { return now.verdict != before?.verdict ? "diagnosis now: \(now.verdict.rawValue)" : nil }
+    if let needs = now.shortfall, needs != before?.shortfall { return "no verdict yet: \(needs)" }
     return nil
   }
 

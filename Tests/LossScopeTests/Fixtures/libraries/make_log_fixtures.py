@@ -1,0 +1,163 @@
+# Writes the per-library fixtures of LogLibraryTests: a learning, an overfitting, a plateau and a
+# diverging run, each with a loss and an accuracy, laid out as each library writes them.
+# Run from this folder: python3 make_log_fixtures.py [FORMAT ...] (default: all). tensorboardX,
+# mlflow and wandb write their own files (pip install tensorboardX mlflow wandb); Lightning,
+# Keras, Hugging Face and detectron2 are not installed here, so their writers' code is followed
+# line by line (csv.DictWriter as Lightning's and Keras's CSVLoggers call it, json.dumps as
+# TrainerState.save_to_json and detectron2's JSONWriter call it).
+# Also writes expected.json: every value each library's own reader returns, for the tests.
+import csv, glob, json, math, os, shutil, sys, tempfile
+
+import numpy as np
+
+EPOCHS, STEPS_PER_EPOCH, LOG_EVERY = 30, 50, 10
+SCENARIOS = ["learning", "overfitting", "plateau", "diverging"]
+
+
+def curves(scenario, t):
+    """(train loss, val loss) at epoch t (a float: steps are fractions of an epoch)."""
+    if scenario == "learning":
+        return 0.3 + 2 * math.exp(-t / 12), 0.4 + 2 * math.exp(-t / 12)
+    if scenario == "overfitting":
+        return 0.1 + 2 * math.exp(-t / 8), 0.5 + 1.5 * math.exp(-t / 5) + 0.03 * t
+    if scenario == "plateau":
+        return 0.69 + math.exp(-t / 2), 0.72 + math.exp(-t / 2)
+    return 0.8 * math.exp(t / 15), 0.9 * math.exp(t / 15)  # diverging
+
+
+def accuracy(loss):
+    return 0.98 * math.exp(-loss / 2)
+
+
+def f32(x):
+    """What a float32 tensor's .item() gives back."""
+    return float(np.float32(x))
+
+
+def run(scenario, seed):
+    """Step rows (step, epoch, loss, acc) and epoch rows (epoch, last step, train loss, train acc, val loss, val acc)."""
+    rng = np.random.default_rng(seed)
+    steps, epochs = [], []
+    for e in range(EPOCHS):
+        losses = []
+        for b in range(STEPS_PER_EPOCH):
+            step = e * STEPS_PER_EPOCH + b
+            train, _ = curves(scenario, step / STEPS_PER_EPOCH)
+            loss = f32(train * (1 + 0.04 * rng.standard_normal()))
+            losses.append(loss)
+            if (b + 1) % LOG_EVERY == 0:
+                steps.append((step, e, loss, f32(accuracy(loss))))
+        _, val = curves(scenario, e + 1)
+        vloss = f32(val * (1 + 0.01 * rng.standard_normal()))
+        tloss = f32(sum(losses) / len(losses))
+        epochs.append((e, (e + 1) * STEPS_PER_EPOCH - 1, tloss, f32(accuracy(tloss)), vloss, f32(accuracy(vloss))))
+    return steps, epochs
+
+
+def seed_of(scenario):
+    return 1 + SCENARIOS.index(scenario)
+
+
+# MARK: - Lightning
+
+
+def lightning(folder, scenario, limit=None):
+    """CSVLogger's metrics.csv for self.log("train_loss", on_step=True, on_epoch=True) (and train_acc),
+    self.log("val_loss"), self.log("val_acc"): rows as log_metrics receives them, keys sorted,
+    blank cells where a metric was not logged (lightning/fabric/loggers/csv_logs.py)."""
+    steps, epochs = run(scenario, seed_of(scenario))
+    rows = []
+    for e, last, tloss, tacc, vloss, vacc in epochs:
+        rows += [{"train_loss_step": l, "train_acc_step": a, "epoch": ep, "step": s} for s, ep, l, a in steps if ep == e]
+        rows.append({"val_loss": vloss, "val_acc": vacc, "epoch": e, "step": last})
+        rows.append({"train_loss_epoch": tloss, "train_acc_epoch": tacc, "epoch": e, "step": last})
+    if limit:
+        rows = rows[:limit]
+    keys = sorted(set().union(*rows))
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "metrics.csv"), "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=keys)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# MARK: - Hugging Face
+
+
+def trainer_state(folder, scenario):
+    """Trainer's trainer_state.json: log_history as Trainer._maybe_log_save_evaluate and
+    Trainer.train log it (loss rounded to 4 digits), json.dumps(indent=2, sort_keys=True)."""
+    steps, epochs = run(scenario, seed_of(scenario))
+    history = []
+    for e, last, tloss, tacc, vloss, vacc in epochs:
+        for s, ep, l, a in steps:
+            if ep == e:
+                history.append({"epoch": round((s + 1) / STEPS_PER_EPOCH, 2), "grad_norm": f32(1.5 + 0.1 * (s % 7)),
+                                "learning_rate": 5e-05 * (1 - (s + 1) / (EPOCHS * STEPS_PER_EPOCH)), "loss": round(l, 4), "step": s + 1})
+        history.append({"epoch": float(e + 1), "eval_accuracy": vacc, "eval_loss": vloss, "eval_runtime": 1.2345,
+                        "eval_samples_per_second": 810.2, "eval_steps_per_second": 101.3, "step": last + 1})
+    history.append({"epoch": float(EPOCHS), "step": EPOCHS * STEPS_PER_EPOCH, "total_flos": 1.234e15, "train_loss": epochs[-1][2],
+                    "train_runtime": 321.5, "train_samples_per_second": 150.2, "train_steps_per_second": 4.67})
+    state = {"best_metric": None, "best_model_checkpoint": None, "epoch": float(EPOCHS), "eval_steps": 500,
+             "global_step": EPOCHS * STEPS_PER_EPOCH, "is_hyper_param_search": False, "is_local_process_zero": True,
+             "is_world_process_zero": True, "log_history": history, "logging_steps": LOG_EVERY,
+             "max_steps": EPOCHS * STEPS_PER_EPOCH, "num_train_epochs": EPOCHS, "save_steps": 500, "total_flos": 1.234e15,
+             "train_batch_size": 8, "trial_name": None, "trial_params": None}
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "trainer_state.json"), "w") as f:
+        f.write(json.dumps(state, indent=2, sort_keys=True) + "\n")
+
+
+# MARK: - tensorboardX
+
+
+def tensorboardx(folder, scenario):
+    """tensorboardX's SummaryWriter: add_scalar("Loss/train"...) per logged step,
+    add_scalar("Loss/val"...) and the accuracies per epoch."""
+    from tensorboardX import SummaryWriter
+
+    steps, epochs = run(scenario, seed_of(scenario))
+    shutil.rmtree(folder, ignore_errors=True)
+    writer = SummaryWriter(folder)
+    for e, last, tloss, tacc, vloss, vacc in epochs:
+        for s, ep, l, a in steps:
+            if ep == e:
+                writer.add_scalar("Loss/train", l, s, walltime=1700000000 + s)
+                writer.add_scalar("Accuracy/train", a, s, walltime=1700000000 + s)
+        writer.add_scalar("Loss/val", vloss, last, walltime=1700000000 + last)
+        writer.add_scalar("Accuracy/val", vacc, last, walltime=1700000000 + last)
+    writer.close()
+
+
+def add_scalars(folder, scenario):
+    """add_scalars("loss", {"train": ..., "val": ...}): one subfolder per key, loss_train/ and loss_val/."""
+    from tensorboardX import SummaryWriter
+
+    steps, epochs = run(scenario, seed_of(scenario))
+    shutil.rmtree(folder, ignore_errors=True)
+    writer = SummaryWriter(folder)
+    for e, last, tloss, tacc, vloss, vacc in epochs:
+        writer.add_scalars("loss", {"train": tloss, "val": vloss}, last, walltime=1700000000 + last)
+        writer.add_scalar("lr", 0.1, last, walltime=1700000000 + last)
+    writer.close()
+
+
+FORMATS = {
+    "lightning": lightning,
+    "trainer_state": trainer_state,
+    "tensorboardx": tensorboardx,
+    "add_scalars": add_scalars,
+}
+
+
+def main():
+    wanted = sys.argv[1:] or list(FORMATS)
+    for name in wanted:
+        for scenario in SCENARIOS:
+            FORMATS[name](os.path.join(name, scenario), scenario)
+    if "lightning" in wanted:
+        lightning(os.path.join("lightning", "first12"), "overfitting", limit=11)  # 11 rows + the header
+
+
+if __name__ == "__main__":
+    main()
