@@ -33,6 +33,8 @@ package final class LogSource {
   private var parser: LogLineParser?
   private var wholeSize = -1  // trainer_state.json: the size and mtime last parsed
   private var wholeTime = -1
+  /// What was read but is worth a line on stderr: an incomplete record at the end of a file.
+  package private(set) var warnings: [String] = []
 
   /// Longest line accepted; a longer one is refused rather than buffered without end.
   package static let maxLine = 1 << 20
@@ -64,6 +66,20 @@ package final class LogSource {
     var own = stat()
     fstat(fd, &own)
     identity = (UInt64(own.st_dev), UInt64(own.st_ino))
+  }
+
+  /// Hands over the warnings gathered so far.
+  package func takeWarnings() -> [String] {
+    defer { warnings = [] }
+    return warnings
+  }
+
+  /// Reads the file again from its start at the next poll (another file of its run was replaced).
+  package func rewind() {
+    if fd >= 0 && path != "-" { close(fd) }
+    fd = -1
+    offset = 0; carry = []; carryStart = 0; line = 0; wholeSize = -1
+    parser = nil
   }
 
   /// True when the path now names another file (replaced) or a shorter one (truncated).
@@ -175,7 +191,9 @@ package final class LogSource {
         start += consumed
       }
       if final && start < carry.count {
-        throw error("byte \(carryStart + start)", "incomplete record at the end (still being written? try --follow)")
+        // TensorBoard reads every complete record and stops at an incomplete one; so does this.
+        warnings.append("\(shown): byte \(carryStart + start): incomplete record at the end (\(carry.count - start) bytes; a writer still writing, or one that crashed): read the complete records before it")
+        start = carry.count
       }
     } else {
       if parser == nil { parser = LogLineParser(format: format, regex: regex, captureNames: captureNames) }

@@ -26,6 +26,18 @@ package struct LogRecord: Sendable {
   package var values: [(String, Double)]
   /// Where the record starts, for messages: "line 12" or "byte 4096".
   package var place: String
+  /// What an event file says besides scalars.
+  package var marker: LogMarker? = nil
+}
+
+/// An event that carries no values but changes how the ones before it are read.
+package enum LogMarker: Sendable, Equatable {
+  /// `file_version` of an event file, `brain.Event:2` as 2.
+  case fileVersion(Double)
+  /// `SessionLog.START`: a job (re)started at the record's step.
+  case sessionStart
+  /// Any other event (a graph, another SessionLog status): only its step counts.
+  case other
 }
 
 /// One metric of one run: every point, exact (export writes these).
@@ -33,6 +45,8 @@ package struct LogSeries: Sendable {
   package var metric: String
   package var xs: [Double] = []
   package var values: [Double] = []
+  /// The step of each point, kept beside `xs` when x is not the step and restarts are purged.
+  package var steps: [Double] = []
   /// Set when the run keeps pictures instead of points (`LogRun.picture`).
   package var track: LogTrack?
   /// Points kept (0 when only the track is).
@@ -49,6 +63,13 @@ package struct LogRun: Sendable {
   private var index: [String: Int] = [:]
   /// Records seen, the x of a record without a step when the axis is `step`.
   private var ordinal = 0
+  /// Purge orphaned points on a restart as TensorBoard's EventAccumulator does (event files).
+  package var purgesRestarts = false
+  /// What EventAccumulator remembers for that: the file version and the latest summary's step.
+  private var fileVersion: Double?
+  private var latestStep = -1.0
+  /// Each purge: the step it happened at and the points it dropped.
+  package private(set) var restarts: [(step: Double, dropped: Int)] = []
 
   /// When set, series keep only envelopes of this many columns with this smoother (which must
   /// stream: ema or none), so memory does not grow with the log.
@@ -65,6 +86,8 @@ package struct LogRun: Sendable {
   /// Adds a record's values at its x on `axis`; a record without a step counts records instead.
   /// Returns a message when the record has no value for the chosen axis.
   package mutating func append(_ record: LogRecord, axis: LogAxis) -> String? {
+    if purgesRestarts { purgeOrphans(record) }
+    if record.marker != nil || record.values.isEmpty { return nil }
     let x: Double
     switch axis {
     case .step: x = record.step ?? Double(ordinal)
@@ -83,16 +106,51 @@ package struct LogRun: Sendable {
       } else {
         i = series.count
         index[metric] = i
-        series.append(LogSeries(metric: metric, track: picture.map { LogTrack(columns: $0.columns, smoother: $0.smoother) }))
+        let track = purgesRestarts ? nil : picture.map { LogTrack(columns: $0.columns, smoother: $0.smoother) }
+        series.append(LogSeries(metric: metric, track: track))
       }
       if series[i].track != nil {
         series[i].track?.add(x: x, y: value)
       } else {
         series[i].xs.append(x)
         series[i].values.append(value)
+        if purgesRestarts && axis != .step { series[i].steps.append(record.step ?? x) }
       }
     }
     return nil
+  }
+
+  /// EventAccumulator's `_MaybePurgeOrphanedData`, line by line: in files of version 2 and later,
+  /// a `SessionLog.START` at step T drops every point with step >= T. In older files (or without
+  /// a version), a summary whose step is below the latest step drops, for each of its tags, the
+  /// points with step >= its step; any other event's step becomes the latest step.
+  private mutating func purgeOrphans(_ record: LogRecord) {
+    if case .fileVersion(let v)? = record.marker { fileVersion = v }
+    guard let step = record.step else { return }
+    if let v = fileVersion, v >= 2 {
+      if record.marker == .sessionStart { purge(from: step, tags: nil) }
+    } else if record.marker == nil && step < latestStep {
+      purge(from: step, tags: Set(record.values.map(\.0)))
+    } else {
+      latestStep = step
+    }
+  }
+
+  /// Drops the points with step >= `step` of the series named in `tags` (nil: of every series).
+  private mutating func purge(from step: Double, tags: Set<String>?) {
+    var dropped = 0
+    for i in series.indices where tags?.contains(series[i].metric) ?? true {
+      let steps = series[i].steps.count == series[i].xs.count ? series[i].steps : series[i].xs
+      let keep = steps.indices.filter { steps[$0] < step }
+      guard keep.count < steps.count else { continue }
+      dropped += steps.count - keep.count
+      series[i].xs = keep.map { series[i].xs[$0] }
+      series[i].values = keep.map { series[i].values[$0] }
+      if !series[i].steps.isEmpty { series[i].steps = keep.map { series[i].steps[$0] } }
+    }
+    guard dropped > 0 else { return }
+    // One restart, purged tag by tag in an old file, is said once.
+    if let last = restarts.last, last.step == step { restarts[restarts.count - 1].dropped += dropped } else { restarts.append((step, dropped)) }
   }
 
   /// Adds a whole series under `name` (a series of that name already there is replaced).
@@ -107,5 +165,8 @@ package struct LogRun: Sendable {
     series = []
     index = [:]
     ordinal = 0
+    fileVersion = nil
+    latestStep = -1
+    restarts = []
   }
 }

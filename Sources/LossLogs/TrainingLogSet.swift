@@ -1,4 +1,9 @@
-// Several log files read together, one run per file: what the command and an app mode poll while following.
+// Several logs read together as runs, as TensorBoard names them (a folder of event files is one run): what the command and an app mode poll while following.
+//
+// A file named on the command line is one run, named by its path. A folder is searched (links to
+// folders are not followed): the event files (`*tfevents*`) of each folder are one run named by
+// the folder's path, read in the order of their names as TensorBoard's DirectoryWatcher reads
+// them; every other log found (`metrics.csv`, `trainer_state.json` ...) is a run of its own.
 
 import LossData
 
@@ -8,42 +13,63 @@ import LossData
   import Darwin
 #endif
 
-/// The runs of a set of files, brought up to date by `poll`; folders are searched for
-/// `events.out.tfevents.*` and `metrics.csv`.
+/// The runs of a set of files, brought up to date by `poll`.
 package final class TrainingLogSet {
   package let axis: LogAxis
-  package private(set) var sources: [LogSource]
+  /// The files of each run, in reading order.
+  package private(set) var sources: [[LogSource]]
   package private(set) var runs: [LogRun]
-  /// How many times each run was reset (its file truncated, replaced or rewritten whole), so a
+  /// How many times each run was reset (a file truncated, replaced or rewritten whole), so a
   /// reader that remembers how far it got knows when to start again.
   package private(set) var generations: [Int]
 
+  /// One run's files: its name, and each file with the format it is known to have.
+  package struct RunFiles: Equatable {
+    package var name: String
+    package var files: [(path: String, format: LogFormat?)]
+    package static func == (a: RunFiles, b: RunFiles) -> Bool { a.name == b.name && a.files.map(\.path) == b.files.map(\.path) }
+  }
+
   /// Opens nothing yet: the first `poll` reads the files. Folders are expanded here.
-  /// `picture`: keep envelopes instead of points (see `LogRun.picture`).
+  /// `picture`: keep envelopes instead of points (see `LogRun.picture`). `keepRestarts`: keep
+  /// what TensorBoard purges as orphaned by a restart.
   package init(paths: [String], format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [], axis: LogAxis,
-       picture: (columns: Int, smoother: LogSmoother)? = nil) throws(FileError) {
+       picture: (columns: Int, smoother: LogSmoother)? = nil, keepRestarts: Bool = false) throws(FileError) {
     self.axis = axis
-    var files: [String] = []
+    var groups: [RunFiles] = []
     for path in paths {
       var info = stat()
       if path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-        let found = Self.search(path, depth: 0)
-        if found.isEmpty { throw FileError(file: path, reason: "no events.out.tfevents.* or metrics.csv inside") }
-        files += found
+        let found = Self.search(path)
+        if found.isEmpty { throw FileError(file: path, reason: "no training logs inside (\(Self.searchedFor))") }
+        groups += found
       } else {
-        files.append(path)
+        groups.append(RunFiles(name: path, files: [(path, path.contains("tfevents") ? .tfevents : nil)]))
       }
     }
-    if files.filter({ $0 == "-" }).count > 1 { throw FileError("stdin (-) can be read only once") }
-    sources = files.map { LogSource(path: $0, format: format, regex: regex, captureNames: captureNames) }
-    runs = files.map { LogRun(name: $0, format: format ?? (regex != nil ? .text : .csv), picture: picture) }
-    generations = Array(repeating: 0, count: files.count)
+    if groups.flatMap(\.files).filter({ $0.path == "-" }).count > 1 { throw FileError("stdin (-) can be read only once") }
+    sources = groups.map { group in
+      group.files.map { LogSource(path: $0.path, format: format ?? $0.format, regex: regex, captureNames: captureNames) }
+    }
+    runs = groups.map { LogRun(name: $0.name, format: format ?? $0.files.first?.format ?? (regex != nil ? .text : .csv), picture: picture) }
+    generations = Array(repeating: 0, count: groups.count)
+    self.keepRestarts = keepRestarts
   }
 
-  /// Event files and metrics.csv under `folder`, sorted, not following links to folders.
-  package static func search(_ folder: String, depth: Int) -> [String] {
-    guard depth < 16, let dir = opendir(folder) else { return [] }
-    defer { closedir(dir) }
+  private let keepRestarts: Bool
+
+  /// What a folder is searched for, as a message says it.
+  package static let searchedFor = "events.out.tfevents.*, metrics.csv, trainer_state.json"
+
+  /// The runs under `folder`, sorted by path, not following links to folders.
+  package static func search(_ folder: String) -> [RunFiles] {
+    var runs: [RunFiles] = []
+    search(folder, depth: 0, into: &runs)
+    return runs
+  }
+
+  private static func search(_ folder: String, depth: Int, into runs: inout [RunFiles]) {
+    guard depth < 16, let dir = opendir(folder) else { return }
     var names: [String] = []
     while let entry = readdir(dir) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
@@ -51,38 +77,68 @@ package final class TrainingLogSet {
       }
       if name != "." && name != ".." { names.append(name) }
     }
-    var found: [String] = []
+    closedir(dir)
+    let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    var events: [String] = []
+    var others: [RunFiles] = []
+    var folders: [String] = []
     for name in names.sorted() {
-      let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+      let path = trimmed == "/" ? "/" + name : trimmed + "/" + name
       var info = stat()
       guard lstat(path, &info) == 0 else { continue }
       if (info.st_mode & S_IFMT) == S_IFDIR {
-        found += search(path, depth: depth + 1)
-      } else if name.hasPrefix("events.out.tfevents.") || name == "metrics.csv" {
-        found.append(path)
+        folders.append(path)
+      } else if (info.st_mode & S_IFMT) == S_IFREG {
+        // TensorBoard's IsSummaryEventsFile: "tfevents" in the name.
+        if name.contains("tfevents") {
+          events.append(path)
+        } else if name == "metrics.csv" || name == "trainer_state.json" {
+          others.append(RunFiles(name: path, files: [(path, nil)]))
+        }
       }
     }
-    return found
+    if !events.isEmpty { runs.append(RunFiles(name: trimmed, files: events.map { ($0, .tfevents) })) }
+    runs += others
+    for path in folders { search(path, depth: depth + 1, into: &runs) }
   }
+
+  /// Warnings of the files read so far (an incomplete last record), each once.
+  package func takeWarnings() -> [String] { sources.flatMap { $0.flatMap { $0.takeWarnings() } } }
 
   /// Reads what is new in every file; returns the indices of runs that changed.
   @discardableResult
   package func poll(final: Bool) throws(FileError) -> [Int] {
     var changed: [Int] = []
-    for (i, source) in sources.enumerated() {
+    for i in sources.indices {
       var touched = false
-      let axis = self.axis
-      try source.poll(final: final, reset: {
-        runs[i].reset()
-        generations[i] += 1
-        touched = true
-      }, record: { record throws(FileError) in
-        if let problem = runs[i].append(record, axis: axis) {
-          throw FileError(file: source.path, reason: "\(problem)")
+      var again = false
+      repeat {
+        again = false
+        for (k, source) in sources[i].enumerated() {
+          let axis = self.axis
+          var first = true
+          try source.poll(final: final, reset: {
+            runs[i].reset()
+            generations[i] += 1
+            touched = true
+            // Another file of a run that holds several: read them all again, in order.
+            if sources[i].count > 1 { again = true }
+          }, record: { record throws(FileError) in
+            if first {
+              first = false
+              if let format = source.format { runs[i].format = format }
+              runs[i].purgesRestarts = !keepRestarts && source.format == .tfevents
+            }
+            if let problem = runs[i].append(record, axis: axis) {
+              throw FileError(file: source.path, reason: "\(problem)")
+            }
+            touched = true
+          })
+          if let format = source.format, k == 0 { runs[i].format = format }
+          if again { break }
         }
-        touched = true
-      })
-      if let format = source.format { runs[i].format = format }
+        if again { for source in sources[i] { source.rewind() } }
+      } while again
       if touched { changed.append(i) }
     }
     return changed

@@ -24,7 +24,8 @@ struct LogCommand: ParsableCommand {
     discussion: """
       Reads CSV with a header (Lightning's metrics.csv), JSON lines, Hugging Face's \
       trainer_state.json, TensorBoard event files, and any text through --regex; `-` is stdin, a \
-      folder is searched for event files and metrics.csv. Without --plot or --diagnose it writes \
+      folder is searched for logs (its event files are one run, each subfolder's another, as in \
+      TensorBoard, which also purges what a restart orphaned: --keep-restarts keeps it). Without --plot or --diagnose it writes \
       the long CSV run,metric,x,value,smoothed. A metric named with val, valid, validation, eval or \
       test is held out and paired with its training metric (val_loss with loss, train_loss or \
       train_loss_epoch). --diagnose judges losses (lower is better) and accuracies (higher is \
@@ -51,6 +52,9 @@ struct LogCommand: ParsableCommand {
 
   @Option(name: .long, parsing: .unconditional, help: "Points: of the moving average (default 9), and of the diagnosis (default: the last quarter, at least 5).")
   var window: Int?
+
+  @Flag(name: .long, help: "Keep the points TensorBoard drops as orphaned by a restart (SessionLog.START, or a step going back).")
+  var keepRestarts = false
 
   @Flag(name: .long, help: "Print run,train,val,verdict,flags,evidence for each train/val pair.")
   var diagnose = false
@@ -114,6 +118,23 @@ struct LogCommand: ParsableCommand {
   /// Metric globs to select by (none with --regex: there --metric names the captures).
   var selection: [String] { regex == nil ? metric : [] }
 
+  /// Lines on stderr for what was read but deserves a word: an incomplete last record, and the
+  /// points a restart orphaned (each said once).
+  static func warn(_ set: TrainingLogSet, said warnedRestarts: inout [Int: Int]) {
+    var lines = set.takeWarnings()
+    for (i, run) in set.runs.enumerated() {
+      let said = warnedRestarts[i] ?? 0
+      for r in run.restarts.dropFirst(said) {
+        lines.append("\(run.name.escapedForTerminal(limit: 200)): restart at step \(NumberText.shortest(r.step)): dropped \(r.dropped) earlier point\(r.dropped == 1 ? "" : "s") at step \(NumberText.shortest(r.step)) or later, as TensorBoard does (--keep-restarts keeps them)")
+      }
+      warnedRestarts[i] = run.restarts.count
+    }
+    for line in lines {
+      var bytes = Array(("lossscope: warning: " + line + "\n").utf8)
+      _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    }
+  }
+
   func run() throws {
     var pattern: Regex<AnyRegexOutput>?
     if let regex {
@@ -122,8 +143,11 @@ struct LogCommand: ParsableCommand {
     // The chart alone needs no points: each series is kept as envelopes, whatever its length.
     let pictureOnly = plot && output == nil && !diagnose && LogTrack.streams(chosenSmoother)
     let set = try TrainingLogSet(paths: files, format: format, regex: pattern, captureNames: regex == nil ? [] : metric, axis: axis,
-                                 picture: pictureOnly ? (chartSize.width * chartMarker.dotsPerColumn, chosenSmoother) : nil)
+                                 picture: pictureOnly ? (chartSize.width * chartMarker.dotsPerColumn, chosenSmoother) : nil,
+                                 keepRestarts: keepRestarts)
     try set.poll(final: !follow)
+    var warned: [Int: Int] = [:]
+    Self.warn(set, said: &warned)
     if !follow {
       for run in set.runs where run.series.isEmpty {
         throw CLIError("\(run.name.escapedForTerminal(limit: 200)): no numeric metrics found")
@@ -139,6 +163,7 @@ struct LogCommand: ParsableCommand {
     while true {
       usleep(100_000)
       let changed = try set.poll(final: false)
+      Self.warn(set, said: &warned)
       if !changed.isEmpty { try output.emit(first: false, changed: changed) }
     }
   }

@@ -142,19 +142,76 @@ def add_scalars(folder, scenario):
     writer.close()
 
 
+def torch_add_scalars(folder, scenario):
+    """torch.utils.tensorboard's add_scalars writes each key in <logdir>/<main_tag>_<key>/ with the
+    tag main_tag (torch is not installed here: its FileWriter is tensorboardX's, at that path)."""
+    from tensorboardX import FileWriter
+    from tensorboardX.summary import scalar
+
+    steps, epochs = run(scenario, seed_of(scenario))
+    shutil.rmtree(folder, ignore_errors=True)
+    writers = {key: FileWriter(os.path.join(folder, "loss_" + key)) for key in ["train", "val"]}
+    for e, last, tloss, tacc, vloss, vacc in epochs:
+        for key, value in [("train", tloss), ("val", vloss)]:
+            writers[key].add_summary(scalar("loss", value), last, walltime=1700000000 + last)
+    for w in writers.values():
+        w.close()
+
+
+def restarts(folder):
+    """TensorBoard's restart semantics (EventAccumulator._MaybePurgeOrphanedData):
+    resumed/: a job logs steps 0..149, dies, and is resumed from its checkpoint at step 100: the new
+    writer's file starts with SessionLog.START at step 100 and logs 100..149 again (200 points, 150 kept).
+    oldversion/: a file of version 1 whose steps go back from 99 to 50 (100 points after the purge).
+    incomplete/: the resumed run's first file cut inside its last record."""
+    from tensorboardX import SummaryWriter
+    from tensorboardX.proto.event_pb2 import Event, SessionLog
+    from tensorboardX.proto.summary_pb2 import Summary
+    from tensorboardX.record_writer import RecordWriter
+
+    shutil.rmtree(folder, ignore_errors=True)
+    resumed = os.path.join(folder, "resumed")
+    first = SummaryWriter(resumed, filename_suffix=".0")
+    for s in range(150):
+        first.add_scalar("loss", 2.0 - s / 100, s, walltime=1700000000 + s)
+    first.close()
+    second = SummaryWriter(resumed, filename_suffix=".1")
+    second.file_writer.add_event(Event(step=100, wall_time=1700001000, session_log=SessionLog(status=SessionLog.START)))
+    for s in range(100, 150):
+        second.add_scalar("loss", 1.0 - s / 1000, s, walltime=1700001000 + s)
+    second.close()
+    old = os.path.join(folder, "oldversion")
+    os.makedirs(old)
+    w = RecordWriter(os.path.join(old, "events.out.tfevents.1700000000.old"))
+    w.write(Event(wall_time=1700000000, file_version="brain.Event:1").SerializeToString())
+    for i, s in enumerate(list(range(100)) + list(range(50, 100))):
+        value = 3.0 - s / 50 if i < 100 else 2.5 - s / 50  # the second pass is another job's
+        w.write(Event(wall_time=1700000000 + s, step=s, summary=Summary(value=[Summary.Value(tag="loss", simple_value=value)])).SerializeToString())
+        w.write(Event(wall_time=1700000000 + s, step=s, summary=Summary(value=[Summary.Value(tag="lr", simple_value=0.5)])).SerializeToString())
+    w.close()
+    cut = os.path.join(folder, "incomplete")
+    os.makedirs(cut)
+    (path,) = sorted(glob.glob(os.path.join(resumed, "*.0")))
+    data = open(path, "rb").read()
+    open(os.path.join(cut, os.path.basename(path)), "wb").write(data[:-7])
+
+
 FORMATS = {
     "lightning": lightning,
     "trainer_state": trainer_state,
     "tensorboardx": tensorboardx,
     "add_scalars": add_scalars,
+    "torch_add_scalars": torch_add_scalars,
 }
 
 
 def main():
     wanted = sys.argv[1:] or list(FORMATS)
-    for name in wanted:
+    for name in [n for n in wanted if n in FORMATS]:
         for scenario in SCENARIOS:
             FORMATS[name](os.path.join(name, scenario), scenario)
+    if not sys.argv[1:] or "restarts" in sys.argv[1:]:
+        restarts("restarts")
     if "lightning" in wanted:
         lightning(os.path.join("lightning", "first12"), "overfitting", limit=11)  # 11 rows + the header
 

@@ -1,0 +1,70 @@
+# Prints what a library's own reader returns for a log, as JSON: {run: {metric: [[step, value], ...]}}.
+# Usage: python3 read_with_library.py tensorboard FOLDER   (EventMultiplexer: runs as TensorBoard names them)
+#        python3 read_with_library.py tensorboard-keep FOLDER  (purge_orphaned_data=False)
+#        python3 read_with_library.py mlflow MLRUNS_OR_DB  (MlflowClient().get_metric_history)
+#        python3 read_with_library.py wandb RUN.wandb  (wandb's own DataStore, history rows' value_json)
+# Values are printed with repr, so that they round-trip exactly; NaN and infinities as strings.
+import json, math, os, sys
+
+
+def number(v):
+    v = float(v)
+    return repr(v) if not math.isfinite(v) else v
+
+
+def tensorboard(folder, purge=True):
+    from tensorboard.backend.event_processing import event_multiplexer
+
+    mux = event_multiplexer.EventMultiplexer(size_guidance={"scalars": 0}, purge_orphaned_data=purge)
+    mux.AddRunsFromDirectory(folder)
+    mux.Reload()
+    out = {}
+    for run, tags in sorted(mux.Runs().items()):
+        out[run] = {tag: [[e.step, number(e.value)] for e in mux.Scalars(run, tag)] for tag in tags["scalars"]}
+    return out
+
+
+def mlflow_store(where):
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    uri = "sqlite:///" + os.path.abspath(where) if where.endswith(".db") else "file://" + os.path.abspath(where)
+    client = MlflowClient(tracking_uri=uri)
+    out = {}
+    for exp in client.search_experiments():
+        for run in client.search_runs([exp.experiment_id]):
+            name = exp.name + "/" + run.info.run_name
+            out[name] = {key: [[m.step, number(m.value)] for m in client.get_metric_history(run.info.run_id, key)]
+                         for key in sorted(run.data.metrics)}
+    return out
+
+
+def wandb_file(path):
+    from wandb.sdk.internal import datastore
+    from wandb.proto import wandb_internal_pb2
+
+    ds = datastore.DataStore()
+    ds.open_for_scan(path)
+    out = {}
+    while True:
+        data = ds.scan_data()
+        if data is None:
+            break
+        record = wandb_internal_pb2.Record()
+        record.ParseFromString(data)
+        if record.WhichOneof("record_type") != "history":
+            continue
+        row = {item.key or "/".join(item.nested_key): json.loads(item.value_json) for item in record.history.item}
+        step = row.get("_step", record.history.step.num)
+        for key, value in row.items():
+            if key.startswith("_") or not isinstance(value, (int, float)) or isinstance(value, bool):
+                continue
+            out.setdefault(key, []).append([step, number(value)])
+    return {os.path.basename(path): out}
+
+
+if __name__ == "__main__":
+    kind, path = sys.argv[1], sys.argv[2]
+    result = {"tensorboard": lambda: tensorboard(path), "tensorboard-keep": lambda: tensorboard(path, False),
+              "mlflow": lambda: mlflow_store(path), "wandb": lambda: wandb_file(path)}[kind]()
+    print(json.dumps(result, sort_keys=True))
