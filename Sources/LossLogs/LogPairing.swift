@@ -89,8 +89,9 @@ package enum LogPairing {
   /// with the training loss), then each other metric with a known goal on its own (Lightning's
   /// `_step` series). With neither, each metric but
   /// bookkeeping stands alone (and is shown unjudged).
+  /// `evaluated`: names the format says are held out whatever their words (detectron2's `bbox/AP`).
   package static func pairs(_ metrics: [String], train: String? = nil, val: String? = nil,
-                            goals: [(glob: String, goal: LogGoal)] = []) -> [LogPair] {
+                            goals: [(glob: String, goal: LogGoal)] = [], evaluated: (String) -> Bool = { _ in false }) -> [LogPair] {
     if let train { return metrics.contains(train) ? [LogPair(train: train, val: val.flatMap { metrics.contains($0) ? $0 : nil })] : [] }
     let present = Set(metrics)
     var pairs: [LogPair] = []
@@ -105,9 +106,9 @@ package enum LogPairing {
     // A held-out metric with a goal and no partner of its own name (Hugging Face's
     // eval_accuracy) goes with the run's training loss, each judged by its own goal.
     let trainLoss = pairs.first { LogGoal.of($0.train, overrides: goals) == .min }?.train
-      ?? metrics.first { !isHeldOut($0) && !isBookkeeping($0) && !$0.hasSuffix("_step") && LogGoal.of($0, overrides: goals) == .min }
+      ?? metrics.first { !isHeldOut($0) && !evaluated($0) && !isBookkeeping($0) && !$0.hasSuffix("_step") && LogGoal.of($0, overrides: goals) == .min }
     if let trainLoss {
-      for m in metrics where isHeldOut(m) && !paired.contains(m) && !isBookkeeping(m) && !m.hasSuffix("_step") && LogGoal.of(m, overrides: goals) != nil {
+      for m in metrics where (isHeldOut(m) || evaluated(m)) && !paired.contains(m) && !isBookkeeping(m) && !m.hasSuffix("_step") && LogGoal.of(m, overrides: goals) != nil {
         pairs.append(LogPair(train: trainLoss, val: m))
         paired.formUnion([trainLoss, m])
       }

@@ -7,14 +7,38 @@ package enum LogAxis: String, CaseIterable, Sendable {
   case step, epoch, time
 }
 
-/// The file formats `lossscope log` reads.
+/// The file formats `lossscope log` reads (docs/logs.md tells each one).
 package enum LogFormat: String, CaseIterable, Sendable {
   case csv, jsonl
   case trainerState = "trainer-state"
   case tfevents, text
+  /// Keras's CSVLogger: `epoch` first, `NA` where a metric was not logged.
+  case kerasCSV = "keras-csv"
+  /// detectron2's metrics.json: JSON lines keyed by `iteration`, losses already medians.
+  case detectron2
+
+  /// Whether the format is lines of text (a line longer than LogSource.maxLine is refused).
+  package var isLines: Bool {
+    switch self {
+    case .csv, .jsonl, .text, .kerasCSV, .detectron2: return true
+    case .trainerState, .tfevents: return false
+    }
+  }
+
+  /// Metrics this format computes on held-out data whatever their names: detectron2's
+  /// evaluators (COCOEvaluator's `bbox/AP`, `segm/AP50`, semantic and panoptic segmentation's).
+  package func isEvaluated(_ metric: String) -> Bool {
+    guard self == .detectron2 else { return false }
+    return ["bbox/", "segm/", "keypoints/", "sem_seg/", "panoptic_seg/"].contains { metric.hasPrefix($0) }
+  }
 
   /// What the evidence says first about this format's values, when they are not raw.
-  package var valuesNote: String? { nil }
+  package var valuesNote: String? {
+    switch self {
+    case .detectron2: return "detectron2 logs each loss as the median of its last 20 iterations: the smoother smooths those medians again"
+    default: return nil
+    }
+  }
 }
 
 /// One logged row, event or line: its x values (nil when the file did not give one) and metrics.

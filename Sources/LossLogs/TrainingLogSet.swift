@@ -3,7 +3,8 @@
 // A file named on the command line is one run, named by its path. A folder is searched (links to
 // folders are not followed): the event files (`*tfevents*`) of each folder are one run named by
 // the folder's path, read in the order of their names as TensorBoard's DirectoryWatcher reads
-// them; every other log found (`metrics.csv`, `trainer_state.json` ...) is a run of its own.
+// them; every other log found (`metrics.csv`, `trainer_state.json`, detectron2's `metrics.json`,
+// a Keras CSVLogger file: `*.csv` or `*.log` starting `epoch,`) is a run of its own.
 
 import LossData
 
@@ -59,7 +60,7 @@ package final class TrainingLogSet {
   private let keepRestarts: Bool
 
   /// What a folder is searched for, as a message says it.
-  package static let searchedFor = "events.out.tfevents.*, metrics.csv, trainer_state.json"
+  package static let searchedFor = "events.out.tfevents.*, metrics.csv, trainer_state.json, metrics.json, Keras CSV logs"
 
   /// The runs under `folder`, sorted by path, not following links to folders.
   package static func search(_ folder: String) -> [RunFiles] {
@@ -92,7 +93,10 @@ package final class TrainingLogSet {
         // TensorBoard's IsSummaryEventsFile: "tfevents" in the name.
         if name.contains("tfevents") {
           events.append(path)
-        } else if name == "metrics.csv" || name == "trainer_state.json" {
+        } else if ["metrics.csv", "trainer_state.json", "metrics.json"].contains(name)
+          || ((name.hasSuffix(".csv") || name.hasSuffix(".log")) && Self.starts(path, with: "epoch,"))
+        {
+          // Keras's CSVLogger writes to any name (its docs: training.log): told by its header.
           others.append(RunFiles(name: path, files: [(path, nil)]))
         }
       }
@@ -100,6 +104,17 @@ package final class TrainingLogSet {
     if !events.isEmpty { runs.append(RunFiles(name: trimmed, files: events.map { ($0, .tfevents) })) }
     runs += others
     for path in folders { search(path, depth: depth + 1, into: &runs) }
+  }
+
+  /// Whether the file at `path` starts with `prefix`.
+  static func starts(_ path: String, with prefix: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    let want = Array(prefix.utf8)
+    var bytes = [UInt8](repeating: 0, count: want.count)
+    let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    return n == want.count && bytes == want
   }
 
   /// Warnings of the files read so far (an incomplete last record), each once.

@@ -32,6 +32,12 @@ func diagnosisRows(_ arguments: [String]) throws -> [DiagnosisRow] {
   }
 }
 
+/// `{file: {metric: [[x, value]]}}` as lossscope reads one file.
+func ourValues(_ path: String, axis: LogAxis = .step) throws -> [String: [String: [[Double]]]] {
+  let runs = try readLogs([path], axis: axis)
+  return [path: Dictionary(uniqueKeysWithValues: runs[0].series.map { s in (s.metric, zip(s.xs, s.values).map { [$0, $1] }) })]
+}
+
 @Suite struct LogLibraryTests {
   static let scenarios = ["learning", "overfitting", "plateau", "diverging"]
 
@@ -51,6 +57,9 @@ func diagnosisRows(_ arguments: [String]) throws -> [DiagnosisRow] {
     #expect(rows.contains { $0.train == "train_loss_step" && $0.val.isEmpty }, "\(rows)")
     #expect(rows.contains { $0.train == "train_acc_step" && $0.val.isEmpty }, "\(rows)")
     #expect(rows.count == 4, "\(rows)")
+    let path = fixture("lightning", scenario, "metrics.csv")
+    let theirs = try libraryValues("csv", path, ["step"], module: "csv", expected: "")
+    try expectSameValues(ourValues(path), theirs)
   }
 
   @Test func lightningsFirstTwelveLinesAreTooFew() throws {
@@ -72,6 +81,9 @@ func diagnosisRows(_ arguments: [String]) throws -> [DiagnosisRow] {
     #expect(!rows.contains { ["runtime", "second", "flos", "learning_rate", "grad_norm"].contains(where: $0.train.contains) || ["runtime", "second"].contains(where: $0.val.contains) }, "\(rows)")
     // train_loss is the Trainer's one summary value at the end.
     #expect(rows.first { $0.train == "train_loss" }?.verdict == "too-few-points", "\(rows)")
+    let path = fixture("trainer_state", scenario, "trainer_state.json")
+    let theirs = try libraryValues("trainer-state", path, module: "json", expected: "")
+    try expectSameValues(ourValues(path), theirs)
   }
 
   @Test(arguments: scenarios)
@@ -107,5 +119,51 @@ func diagnosisRows(_ arguments: [String]) throws -> [DiagnosisRow] {
     let first = try #require(said.firstIndex { $0.hasPrefix("diagnosis now: ") })
     #expect(said[..<first].allSatisfy { $0.hasPrefix("no verdict yet: ") && $0.contains("needs 5") }, "\(said)")
     #expect(said[first...].allSatisfy { $0.hasPrefix("diagnosis now: ") }, "\(said)")
+  }
+}
+
+@Suite struct LogKerasDetectron2Tests {
+  func fixture(_ parts: String...) -> String { parts.reduce(libraryFixtures) { $0.appendingPathComponent($1) }.path }
+
+  @Test(arguments: LogLibraryTests.scenarios)
+  func kerasCSVLogger(scenario: String) throws {
+    let path = fixture("keras", scenario, "training.log")
+    let runs = try readLogs([path])
+    #expect(runs.first?.format == .kerasCSV)
+    let rows = try diagnosisRows([path])
+    #expect(rows.first { $0.train == "loss" && $0.val == "val_loss" }?.verdict == scenario, "\(rows)")
+    #expect(rows.first { $0.train == "accuracy" && $0.val == "val_accuracy" }?.verdict == scenario, "\(rows)")
+    #expect(rows.count == 2, "\(rows)")
+    // Python's csv module reads the same numbers (NA cells are no point).
+    let theirs = try libraryValues("csv", path, module: "csv", expected: "")
+    try expectSameValues(ourValues(path), theirs)
+    // Found in a folder, by its header.
+    #expect(try readLogs([fixture("keras", scenario)]).map(\.name) == [path])
+  }
+
+  @Test func kerasValidationFreqLeavesNA() throws {
+    let runs = try readLogs([fixture("keras", "plateau", "training.log")])
+    #expect(runs[0]["loss"]?.count == 30 && runs[0]["val_loss"]?.count == 15)
+    #expect(runs[0]["val_loss"]?.xs.first == 1)
+  }
+
+  @Test(arguments: LogLibraryTests.scenarios)
+  func detectron2Metrics(scenario: String) throws {
+    let path = fixture("detectron2", scenario, "metrics.json")
+    let runs = try readLogs([path])
+    #expect(runs.first?.format == .detectron2)
+    #expect(runs[0]["total_loss"]?.xs.prefix(2) == [19, 39])
+    let rows = try diagnosisRows([path])
+    let loss = try #require(rows.first { $0.train == "total_loss" && $0.val == "validation_loss" }, "\(rows)")
+    #expect(loss.verdict == scenario, "\(rows)")
+    // The losses are medians already: the evidence says so before anything else.
+    #expect(loss.evidence.hasPrefix("detectron2 logs each loss as the median of its last 20 iterations"), "\(loss)")
+    // COCO's AP is computed on the test set: held out, paired with the training loss.
+    #expect(rows.first { $0.train == "total_loss" && $0.val == "bbox/AP" }?.verdict == scenario, "\(rows)")
+    // lr, eta_seconds, time and data_time are bookkeeping.
+    #expect(!rows.contains { ["lr", "eta_seconds", "time", "data_time"].contains($0.train) }, "\(rows)")
+    let theirs = try libraryValues("json", path, ["iteration"], module: "json", expected: "")
+    try expectSameValues(ourValues(path), theirs)
+    #expect(try readLogs([fixture("detectron2", scenario)]).map(\.name) == [path])
   }
 }

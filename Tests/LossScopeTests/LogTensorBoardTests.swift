@@ -10,10 +10,10 @@ func pythonHas(_ module: String) -> Bool { (try? spawn(["python3", "-c", "import
 
 /// `{run: {metric: [[step, value]]}}` as a library's reader gives it: live when the library is
 /// installed, else the copy read_with_library.py wrote into Fixtures/libraries/expected/ once.
-func libraryValues(_ kind: String, _ path: String, module: String, expected: String) throws -> [String: [String: [[Double]]]] {
+func libraryValues(_ kind: String, _ path: String, _ extra: [String] = [], module: String, expected: String) throws -> [String: [String: [[Double]]]] {
   let text: String
   if pythonHas(module) {
-    let result = try spawn(["python3", libraryFixtures.appendingPathComponent("read_with_library.py").path, kind, path])
+    let result = try spawn(["python3", libraryFixtures.appendingPathComponent("read_with_library.py").path, kind, path] + extra)
     #expect(result.status == 0, "\(result.stderr)")
     text = result.stdout
   } else {
@@ -42,6 +42,12 @@ func libraryValues(_ kind: String, _ path: String, module: String, expected: Str
     out[run] = series
   }
   return out
+}
+
+/// Expects two readings to be the same point for point, saying where they first differ.
+func expectSameValues(_ a: [String: [String: [[Double]]]], _ b: [String: [String: [[Double]]]], sourceLocation: SourceLocation = #_sourceLocation) {
+  let difference = firstDifference(a, b)
+  #expect(difference == nil, "\(difference ?? "")", sourceLocation: sourceLocation)
 }
 
 /// Where two readings first differ, or nil when they are the same point for point.

@@ -17,7 +17,7 @@ enum LogChart {
     var panels: [Panel] = []
     for run in runs {
       let names = run.series.map(\.metric).filter { LogPairing.selected($0, metrics) }
-      let pairs = LogPairing.pairs(names, train: train, val: val, goals: goals)
+      let pairs = LogPairing.pairs(names, train: train, val: val, goals: goals, evaluated: run.format.isEvaluated)
       var shown = Set<String>()
       for pair in pairs {
         let members = [pair.train] + (pair.val.map { [$0] } ?? [])

@@ -38,7 +38,8 @@ struct LogOutput {
     let goals = command.goals
     return LogPairing.units(set.runs).flatMap { run -> [LogDiagnosis] in
       let names = run.series.map(\.metric).filter { LogPairing.selected($0, command.selection) }
-      return LogPairing.pairs(names, train: command.train, val: command.val, goals: goals).compactMap { pair in
+      let format = run.format
+      return LogPairing.pairs(names, train: command.train, val: command.val, goals: goals, evaluated: format.isEvaluated).compactMap { pair in
         guard let train = run[pair.train] else { return nil }
         return LogDiagnosis(run: run.name, pair: pair, train: train, val: pair.val.flatMap { run[$0] },
                             smoother: smoother, window: command.window, axis: set.axis,

@@ -196,12 +196,71 @@ def restarts(folder):
     open(os.path.join(cut, os.path.basename(path)), "wb").write(data[:-7])
 
 
+# MARK: - Keras
+
+
+def keras(folder, scenario):
+    """keras.callbacks.CSVLogger("training.log"): on_epoch_end as Keras 3 writes it (csv.excel,
+    so lines end with CRLF; epoch first, then the logs' keys sorted; NA where a key is missing).
+    The plateau run validates every second epoch (validation_freq=2), as its NA cells show."""
+    steps, epochs = run(scenario, seed_of(scenario))
+    freq = 2 if scenario == "plateau" else 1
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "training.log"), "w", newline="") as f:
+        keys, writer = None, None
+        for e, last, tloss, tacc, vloss, vacc in epochs:
+            logs = {"accuracy": tacc, "loss": tloss}
+            if (e + 1) % freq == 0:
+                logs.update(val_accuracy=vacc, val_loss=vloss)
+            if keys is None:
+                keys = sorted(logs.keys())
+                if not any(k.startswith("val_") for k in keys):
+                    keys.extend(["val_" + k for k in keys])
+                writer = csv.DictWriter(f, fieldnames=["epoch"] + keys, dialect=csv.excel)
+                writer.writeheader()
+            row = {"epoch": e}
+            row.update((k, logs.get(k, "NA")) for k in keys)
+            writer.writerow(row)
+
+
+# MARK: - detectron2
+
+
+def detectron2(folder, scenario):
+    """detectron2's JSONWriter (metrics.json): every 20 iterations, json.dumps(sort_keys=True) of
+    latest_with_smoothing_hint(20): the losses and accuracies the median of their last 20 values,
+    lr, eta_seconds and the evaluation (validation_loss, bbox/AP every 100 iterations, put with
+    smoothing_hint=False) as they are."""
+    rng = np.random.default_rng(seed_of(scenario))
+    history = {}
+    os.makedirs(folder, exist_ok=True)
+    total = EPOCHS * STEPS_PER_EPOCH
+    with open(os.path.join(folder, "metrics.json"), "w") as f:
+        for it in range(total):
+            train, val = curves(scenario, it / STEPS_PER_EPOCH)
+            loss = float(np.float32(train * (1 + 0.08 * rng.standard_normal())))
+            parts = {"loss_cls": 0.6 * loss, "loss_box_reg": 0.4 * loss}
+            scalars = dict(parts, total_loss=sum(parts.values()), **{"fast_rcnn/cls_accuracy": accuracy(loss)},
+                           data_time=0.002 + 0.001 * rng.random(), time=0.2 + 0.01 * rng.random())
+            for k, v in scalars.items():
+                history.setdefault(k, []).append(v)
+            if (it + 1) % 20 == 0:
+                row = {k: float(np.median(v[-20:])) for k, v in history.items()}
+                row.update(lr=0.02, eta_seconds=0.2 * (total - it - 1), iteration=it)
+                if (it + 1) % 100 == 0:
+                    row["validation_loss"] = val * (1 + 0.01 * rng.standard_normal())
+                    row["bbox/AP"] = 100 * accuracy(val)
+                f.write(json.dumps(row, sort_keys=True) + "\n")
+
+
 FORMATS = {
     "lightning": lightning,
     "trainer_state": trainer_state,
     "tensorboardx": tensorboardx,
     "add_scalars": add_scalars,
     "torch_add_scalars": torch_add_scalars,
+    "keras": keras,
+    "detectron2": detectron2,
 }
 
 

@@ -3,6 +3,9 @@
 #        python3 read_with_library.py tensorboard-keep FOLDER  (purge_orphaned_data=False)
 #        python3 read_with_library.py mlflow MLRUNS_OR_DB  (MlflowClient().get_metric_history)
 #        python3 read_with_library.py wandb RUN.wandb  (wandb's own DataStore, history rows' value_json)
+#        python3 read_with_library.py csv FILE [STEP]  (csv.DictReader; STEP: the step column, else the row's index)
+#        python3 read_with_library.py json FILE STEP  (json.loads of each line)
+#        python3 read_with_library.py trainer-state FILE  (json.load, then log_history's entries by their step)
 # Values are printed with repr, so that they round-trip exactly; NaN and infinities as strings.
 import json, math, os, sys
 
@@ -63,8 +66,45 @@ def wandb_file(path):
     return {os.path.basename(path): out}
 
 
+def csv_file(path, step=None):
+    import csv
+
+    out = {}
+    with open(path, newline="") as f:
+        for i, row in enumerate(csv.DictReader(f)):
+            x = float(row[step]) if step else i
+            for key, cell in row.items():
+                if key in (step, "epoch", "step") or cell in ("", "NA"):
+                    continue
+                out.setdefault(key, []).append([x, number(cell)])
+    return {path: out}
+
+
+def json_lines(path, step):
+    out = {}
+    with open(path) as f:
+        for line in f:
+            row = json.loads(line)
+            for key, value in row.items():
+                if key != step and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    out.setdefault(key, []).append([row[step], number(value)])
+    return {path: out}
+
+
+def trainer_state(path):
+    out = {}
+    with open(path) as f:
+        for row in json.load(f)["log_history"]:
+            for key, value in row.items():
+                if key not in ("step", "epoch") and isinstance(value, (int, float)) and not isinstance(value, bool):
+                    out.setdefault(key, []).append([row["step"], number(value)])
+    return {path: out}
+
+
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]
     result = {"tensorboard": lambda: tensorboard(path), "tensorboard-keep": lambda: tensorboard(path, False),
-              "mlflow": lambda: mlflow_store(path), "wandb": lambda: wandb_file(path)}[kind]()
+              "mlflow": lambda: mlflow_store(path), "wandb": lambda: wandb_file(path),
+              "csv": lambda: csv_file(path, *sys.argv[3:]), "json": lambda: json_lines(path, sys.argv[3]),
+              "trainer-state": lambda: trainer_state(path)}[kind]()
     print(json.dumps(result, sort_keys=True))
