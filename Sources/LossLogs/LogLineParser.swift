@@ -27,12 +27,15 @@ package struct LogLineParser {
   /// For `text`: the pattern and the names of its unnamed captures, in order.
   package let regex: Regex<AnyRegexOutput>?
   package let captureNames: [String]
+  /// For `mlflowFile`: the metric the file holds.
+  package let metric: String
   private var header: [String]?
 
-  package init(format: LogFormat, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = []) {
+  package init(format: LogFormat, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [], metric: String = "value") {
     self.format = format
     self.regex = regex
     self.captureNames = captureNames
+    self.metric = metric
   }
 
   /// The record of one line (nil for a header, a blank line or a text line the regex misses);
@@ -46,7 +49,8 @@ package struct LogLineParser {
       guard case .object = value else { throw LogJSON.Failure(offset: 0, reason: "not a JSON object") }
       return Self.record(value, place: place, timeIsX: format != .detectron2)
     case .text: return try text(line, place: place)
-    case .trainerState, .tfevents: return nil
+    case .mlflowFile: return try LogMLflow.record(line, metric: metric, place: place)
+    case .trainerState, .tfevents, .mlflowDB: return nil
     }
   }
 

@@ -107,13 +107,15 @@ package struct LogTrainerStateReader: LogReader {
 }
 
 extension LogFormat {
-  /// A reader of this format. `regex` and `captureNames` are for `text`.
-  package func reader(regex: Regex<AnyRegexOutput>?, captureNames: [String]) -> any LogReader {
+  /// A reader of this format. `regex` and `captureNames` are for `text`, `metric` for an MLflow
+  /// metric file (the key it holds), `run` for an MLflow database (the run to read).
+  package func reader(regex: Regex<AnyRegexOutput>?, captureNames: [String], metric: String?, run: String?) -> any LogReader {
     switch self {
     case .tfevents: return LogEventReader()
     case .trainerState: return LogTrainerStateReader()
-    case .csv, .jsonl, .text, .kerasCSV, .detectron2:
-      return LogLineReader(LogLineParser(format: self, regex: regex, captureNames: captureNames))
+    case .mlflowDB: return LogMLflowDB(run: run)
+    case .csv, .jsonl, .text, .kerasCSV, .detectron2, .mlflowFile:
+      return LogLineReader(LogLineParser(format: self, regex: regex, captureNames: captureNames, metric: metric ?? "value"))
     }
   }
 }

@@ -42,7 +42,14 @@ package final class LogSource {
   /// Largest trainer_state.json read whole.
   package static let maxWhole = 256 << 20
 
-  package init(path: String, format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = []) {
+  /// For an MLflow metric file: its key; for an MLflow database: the run to read.
+  private let metric: String?
+  private let run: String?
+
+  package init(path: String, format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [],
+               metric: String? = nil, run: String? = nil) {
+    self.metric = metric
+    self.run = run
     self.path = path
     self.format = regex != nil ? .text : format
     self.given = self.format
@@ -118,14 +125,17 @@ package final class LogSource {
       format = detect(final: final)
     }
     guard let format else { return }
-    if reader == nil { reader = format.reader(regex: regex, captureNames: captureNames) }
+    if reader == nil {
+      let key = metric ?? path.split(separator: "/").last.map(String.init)
+      reader = format.reader(regex: regex, captureNames: captureNames, metric: key, run: run)
+    }
     switch reader?.input ?? .stream {
     case .whole:
       guard let records = try pollWhole(final: final) else { return }
       reset()
       for r in records { try record(r) }
     case .database:
-      guard let records = try pollDatabase() else { return }
+      guard let records = try pollDatabase(final: final) else { return }
       reset()
       for r in records { try record(r) }
     case .stream:
@@ -182,6 +192,7 @@ package final class LogSource {
       }
       return .jsonl
     }
+    if LogMLflow.looksLikeMetricLine(firstLine.last == 13 ? firstLine.dropLast() : firstLine) { return .mlflowFile }
     // Keras's CSVLogger: `epoch` first, then the logs' keys sorted; no step column.
     let cells = LogLineParser.split(firstLine.last == 13 ? firstLine.dropLast() : firstLine)
       .map { LogText.trimmed(String(decoding: firstLine[$0], as: UTF8.self)).lowercased() }
@@ -234,14 +245,17 @@ package final class LogSource {
   }
 
   /// A database: queried again when the file (or its write-ahead log) changed.
-  private func pollDatabase() throws(FileError) -> [LogRecord]? {
+  private func pollDatabase(final: Bool) throws(FileError) -> [LogRecord]? {
     var info = stat(), wal = stat()
     guard path != "-", stat(path, &info) == 0 else { throw error("byte 0", "a database is read from a file, not stdin") }
     let walTime = stat(path + "-wal", &wal) == 0 ? Self.modified(wal) : 0
     let size = Int(info.st_size), time = Self.modified(info) &+ walTime
     if size == wholeSize && time == wholeTime { return nil }
     var records: [LogRecord] = []
-    do { try reader!.read(path: path, into: &records) } catch { throw self.error(error.place, error.reason) }
+    do { try reader!.read(path: path, into: &records) } catch {
+      if !final && error.unfinished { return nil }  // a writer holds the lock: try again at the next poll
+      throw self.error(error.place, error.reason)
+    }
     wholeSize = size
     wholeTime = time
     return records

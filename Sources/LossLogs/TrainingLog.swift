@@ -16,12 +16,16 @@ package enum LogFormat: String, CaseIterable, Sendable {
   case kerasCSV = "keras-csv"
   /// detectron2's metrics.json: JSON lines keyed by `iteration`, losses already medians.
   case detectron2
+  /// One metric file of MLflow's file store: `timestamp value step` lines.
+  case mlflowFile = "mlflow-file"
+  /// MLflow's SQLite tracking database (`mlflow.db`, its default store since 3.7).
+  case mlflowDB = "mlflow-db"
 
   /// Whether the format is lines of text (a line longer than LogSource.maxLine is refused).
   package var isLines: Bool {
     switch self {
-    case .csv, .jsonl, .text, .kerasCSV, .detectron2: return true
-    case .trainerState, .tfevents: return false
+    case .csv, .jsonl, .text, .kerasCSV, .detectron2, .mlflowFile: return true
+    case .trainerState, .tfevents, .mlflowDB: return false
     }
   }
 

@@ -24,11 +24,19 @@ package final class TrainingLogSet {
   /// reader that remembers how far it got knows when to start again.
   package private(set) var generations: [Int]
 
-  /// One run's files: its name, and each file with the format it is known to have.
-  package struct RunFiles: Equatable {
+  /// One file of a run: its path, the format it is known to have, the metric it holds (an
+  /// MLflow metric file) or the run it is read for (an MLflow database).
+  package struct RunFile: Equatable, Sendable {
+    package var path: String
+    package var format: LogFormat?
+    package var metric: String? = nil
+    package var run: String? = nil
+  }
+
+  /// One run's files: its name, and its files in reading order.
+  package struct RunFiles: Equatable, Sendable {
     package var name: String
-    package var files: [(path: String, format: LogFormat?)]
-    package static func == (a: RunFiles, b: RunFiles) -> Bool { a.name == b.name && a.files.map(\.path) == b.files.map(\.path) }
+    package var files: [RunFile]
   }
 
   /// Opens nothing yet: the first `poll` reads the files. Folders are expanded here.
@@ -45,12 +53,12 @@ package final class TrainingLogSet {
         if found.isEmpty { throw FileError(file: path, reason: "no training logs inside (\(Self.searchedFor))") }
         groups += found
       } else {
-        groups.append(RunFiles(name: path, files: [(path, path.contains("tfevents") ? .tfevents : nil)]))
+        groups += try Self.runs(ofFile: path)
       }
     }
     if groups.flatMap(\.files).filter({ $0.path == "-" }).count > 1 { throw FileError("stdin (-) can be read only once") }
     sources = groups.map { group in
-      group.files.map { LogSource(path: $0.path, format: format ?? $0.format, regex: regex, captureNames: captureNames) }
+      group.files.map { LogSource(path: $0.path, format: format ?? $0.format, regex: regex, captureNames: captureNames, metric: $0.metric, run: $0.run) }
     }
     runs = groups.map { LogRun(name: $0.name, format: format ?? $0.files.first?.format ?? (regex != nil ? .text : .csv), picture: picture) }
     generations = Array(repeating: 0, count: groups.count)
@@ -93,17 +101,39 @@ package final class TrainingLogSet {
         // TensorBoard's IsSummaryEventsFile: "tfevents" in the name.
         if name.contains("tfevents") {
           events.append(path)
+        } else if Self.starts(path, with: LogMLflowDB.magic) {
+          if let found = try? LogMLflowDB.runs(path) { others += found }
         } else if ["metrics.csv", "trainer_state.json", "metrics.json"].contains(name)
           || ((name.hasSuffix(".csv") || name.hasSuffix(".log")) && Self.starts(path, with: "epoch,"))
         {
           // Keras's CSVLogger writes to any name (its docs: training.log): told by its header.
-          others.append(RunFiles(name: path, files: [(path, nil)]))
+          others.append(RunFiles(name: path, files: [RunFile(path: path, format: nil)]))
         }
       }
     }
-    if !events.isEmpty { runs.append(RunFiles(name: trimmed, files: events.map { ($0, .tfevents) })) }
+    if !events.isEmpty { runs.append(RunFiles(name: trimmed, files: events.map { RunFile(path: $0, format: .tfevents) })) }
     runs += others
-    for path in folders { search(path, depth: depth + 1, into: &runs) }
+    // MLflow's file store: mlruns/<experiment>/<run>/meta.yaml beside metrics/<key> (a key with
+    // `/` is a path below metrics/); runs in mlruns/.trash are deleted ones.
+    if names.contains("meta.yaml") && folders.contains(trimmed + "/metrics") {
+      let metrics = LogMLflow.metricFiles(trimmed + "/metrics")
+      if !metrics.isEmpty && !LogMLflow.isDeleted(trimmed + "/meta.yaml") {
+        runs.append(RunFiles(name: trimmed, files: metrics.map { RunFile(path: $0.path, format: .mlflowFile, metric: $0.key) }))
+      }
+      return
+    }
+    for path in folders where !path.hasSuffix("/.trash") { search(path, depth: depth + 1, into: &runs) }
+  }
+
+  /// The runs of a file named on the command line: one, named by its path, except for an
+  /// MLflow database, which holds a run for each MLflow run in it.
+  static func runs(ofFile path: String) throws(FileError) -> [RunFiles] {
+    if path.contains("tfevents") { return [RunFiles(name: path, files: [RunFile(path: path, format: .tfevents)])] }
+    if path != "-" && starts(path, with: LogMLflowDB.magic) { return try LogMLflowDB.runs(path) }
+    // A metric file of MLflow's file store, named as its key: the path below metrics/.
+    var metric: String?
+    if let range = path.ranges(of: "/metrics/").last { metric = String(path[range.upperBound...]) }
+    return [RunFiles(name: path, files: [RunFile(path: path, format: nil, metric: metric)])]
   }
 
   /// Whether the file at `path` starts with `prefix`.

@@ -253,6 +253,66 @@ def detectron2(folder, scenario):
                 f.write(json.dumps(row, sort_keys=True) + "\n")
 
 
+# MARK: - MLflow
+
+
+def mlflow_runs(uri):
+    """With MLflow itself: an experiment `lossscope` with a run per scenario, logged as Keras's
+    autolog logs (loss, accuracy, val_loss, val_accuracy at step = epoch) plus the learning rate,
+    and a run `nonfinite` that logs NaN and infinities."""
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    mlflow.set_tracking_uri(uri)
+    mlflow.set_experiment("lossscope")
+    for scenario in SCENARIOS:
+        steps, epochs = run(scenario, seed_of(scenario))
+        with mlflow.start_run(run_name=scenario):
+            for e, last, tloss, tacc, vloss, vacc in epochs:
+                t = 1700000000000 + 1000 * e
+                for key, value in [("loss", tloss), ("accuracy", tacc), ("val_loss", vloss), ("val_accuracy", vacc), ("lr", 0.001)]:
+                    mlflow.log_metric(key, value, step=e, timestamp=t)
+    with mlflow.start_run(run_name="nonfinite"):
+        for s, v in enumerate([1.0, float("nan"), float("inf"), float("-inf"), 0.5]):
+            mlflow.log_metric("loss", v, step=s, timestamp=1700000000000 + s)
+        mlflow.log_metric("val/loss", 2.0, step=1, timestamp=1700000000100)
+        mlflow.log_metric("val/loss", 1.0, step=1, timestamp=1700000000050)  # logged out of time order
+
+
+def scrub_mlflow(where):
+    """Drops the tags MLflow takes from this repository's git checkout (commit, branch); the
+    database is repacked in 512-byte pages (MLflow's 200-odd tables and indexes take a page each)."""
+    import sqlite3
+
+    if where.endswith(".db"):
+        db = sqlite3.connect(where)
+        db.execute("DELETE FROM tags WHERE key LIKE 'mlflow.source.git%'")
+        db.commit()
+        db.execute("PRAGMA page_size = 512")
+        db.execute("VACUUM")
+        db.close()
+    else:
+        for path in glob.glob(os.path.join(where, "*", "*", "tags", "mlflow.source.git.*")):
+            os.remove(path)
+
+
+def mlflow_file(folder):
+    """MLflow's file store (mlruns/<experiment>/<run>/metrics/<key>), kept for reading by
+    MLFLOW_ALLOW_FILE_STORE=true since 3.7."""
+    os.environ["MLFLOW_ALLOW_FILE_STORE"] = "true"
+    shutil.rmtree(folder, ignore_errors=True)
+    mlflow_runs("file:" + os.path.abspath(folder))
+    scrub_mlflow(folder)
+
+
+def mlflow_db(folder):
+    """MLflow's SQLite store, its default since 3.7: mlflow.db."""
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    mlflow_runs("sqlite:///" + os.path.abspath(os.path.join(folder, "mlflow.db")))
+    scrub_mlflow(os.path.join(folder, "mlflow.db"))
+
+
 FORMATS = {
     "lightning": lightning,
     "trainer_state": trainer_state,
@@ -269,6 +329,9 @@ def main():
     for name in [n for n in wanted if n in FORMATS]:
         for scenario in SCENARIOS:
             FORMATS[name](os.path.join(name, scenario), scenario)
+    for name, make in [("mlflow_file", mlflow_file), ("mlflow_db", mlflow_db)]:
+        if not sys.argv[1:] or name in sys.argv[1:]:
+            make(os.path.join(name, "mlruns") if name == "mlflow_file" else name)
     if not sys.argv[1:] or "restarts" in sys.argv[1:]:
         restarts("restarts")
     if "lightning" in wanted:

@@ -28,6 +28,7 @@ def tensorboard(folder, purge=True):
 
 
 def mlflow_store(where):
+    os.environ.setdefault("MLFLOW_ALLOW_FILE_STORE", "true")  # the file store reads only with it since 3.7
     import mlflow
     from mlflow.tracking import MlflowClient
 
@@ -36,7 +37,8 @@ def mlflow_store(where):
     out = {}
     for exp in client.search_experiments():
         for run in client.search_runs([exp.experiment_id]):
-            name = exp.name + "/" + run.info.run_name
+            # The file store's runs by folder, the database's by name, as lossscope names them.
+            name = exp.name + "/" + run.info.run_name if where.endswith(".db") else exp.experiment_id + "/" + run.info.run_id
             out[name] = {key: [[m.step, number(m.value)] for m in client.get_metric_history(run.info.run_id, key)]
                          for key in sorted(run.data.metrics)}
     return out
