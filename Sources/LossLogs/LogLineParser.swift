@@ -50,7 +50,7 @@ package struct LogLineParser {
       return Self.record(value, place: place, timeIsX: format != .detectron2)
     case .text: return try text(line, place: place)
     case .mlflowFile: return try LogMLflow.record(line, metric: metric, place: place)
-    case .trainerState, .tfevents, .mlflowDB: return nil
+    case .trainerState, .tfevents, .mlflowDB, .wandb: return nil
     }
   }
 

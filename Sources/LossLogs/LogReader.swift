@@ -114,6 +114,7 @@ extension LogFormat {
     case .tfevents: return LogEventReader()
     case .trainerState: return LogTrainerStateReader()
     case .mlflowDB: return LogMLflowDB(run: run)
+    case .wandb: return LogWandbReader()
     case .csv, .jsonl, .text, .kerasCSV, .detectron2, .mlflowFile:
       return LogLineReader(LogLineParser(format: self, regex: regex, captureNames: captureNames, metric: metric ?? "value"))
     }

@@ -139,11 +139,18 @@ package final class LogSource {
       reset()
       for r in records { try record(r) }
     case .stream:
-      // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes.
+      // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes; a
+      // record larger than a slice (a graph in an event file) widens the slice until it fits.
+      var limit = 4 * Self.maxLine
       while true {
-        let atEnd = try readAvailable(limit: 4 * Self.maxLine)
+        let atEnd = try readAvailable(limit: limit)
+        let before = carryStart
         for r in try parse(final: final && atEnd) { try record(r) }
         if atEnd { break }
+        limit = carryStart == before ? min(2 * limit, LogEventFile.maxRecord + (1 << 20)) : 4 * Self.maxLine
+        if carryStart == before && carry.count > LogEventFile.maxRecord + 16 {
+          throw error("byte \(carryStart)", "a record longer than \(LogEventFile.maxRecord) bytes")
+        }
       }
     }
   }
@@ -174,6 +181,7 @@ package final class LogSource {
   private func detect(final: Bool) -> LogFormat? {
     let head = carry.prefix(4096)
     if head.isEmpty { return nil }
+    if LogWandbReader.looksLikeRunFile(head) { return .wandb }
     if path.contains("tfevents") || LogEventFile.looksLikeEvents(head) { return .tfevents }
     guard let first = head.firstIndex(where: { ![32, 9, 10, 13].contains($0) }) else { return nil }
     let lineEnd = head[first...].firstIndex(of: 10) ?? head.endIndex

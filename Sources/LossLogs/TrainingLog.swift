@@ -20,12 +20,14 @@ package enum LogFormat: String, CaseIterable, Sendable {
   case mlflowFile = "mlflow-file"
   /// MLflow's SQLite tracking database (`mlflow.db`, its default store since 3.7).
   case mlflowDB = "mlflow-db"
+  /// A W&B run file (`run-<id>.wandb`), offline or synced: history rows.
+  case wandb
 
   /// Whether the format is lines of text (a line longer than LogSource.maxLine is refused).
   package var isLines: Bool {
     switch self {
     case .csv, .jsonl, .text, .kerasCSV, .detectron2, .mlflowFile: return true
-    case .trainerState, .tfevents, .mlflowDB: return false
+    case .trainerState, .tfevents, .mlflowDB, .wandb: return false
     }
   }
 

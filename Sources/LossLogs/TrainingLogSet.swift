@@ -4,7 +4,8 @@
 // folders are not followed): the event files (`*tfevents*`) of each folder are one run named by
 // the folder's path, read in the order of their names as TensorBoard's DirectoryWatcher reads
 // them; every other log found (`metrics.csv`, `trainer_state.json`, detectron2's `metrics.json`,
-// a Keras CSVLogger file: `*.csv` or `*.log` starting `epoch,`) is a run of its own.
+// a Keras CSVLogger file: `*.csv` or `*.log` starting `epoch,`, a W&B `*.wandb`, an SQLite
+// file) is a run of its own (an MLflow database holds several).
 
 import LossData
 
@@ -68,7 +69,7 @@ package final class TrainingLogSet {
   private let keepRestarts: Bool
 
   /// What a folder is searched for, as a message says it.
-  package static let searchedFor = "events.out.tfevents.*, metrics.csv, trainer_state.json, metrics.json, Keras CSV logs"
+  package static let searchedFor = "events.out.tfevents.*, metrics.csv, trainer_state.json, metrics.json, Keras CSV logs, MLflow runs, *.wandb"
 
   /// The runs under `folder`, sorted by path, not following links to folders.
   package static func search(_ folder: String) -> [RunFiles] {
@@ -101,6 +102,8 @@ package final class TrainingLogSet {
         // TensorBoard's IsSummaryEventsFile: "tfevents" in the name.
         if name.contains("tfevents") {
           events.append(path)
+        } else if name.hasSuffix(".wandb") {
+          others.append(RunFiles(name: path, files: [RunFile(path: path, format: .wandb)]))
         } else if Self.starts(path, with: LogMLflowDB.magic) {
           if let found = try? LogMLflowDB.runs(path) { others += found }
         } else if ["metrics.csv", "trainer_state.json", "metrics.json"].contains(name)

@@ -22,8 +22,9 @@ struct LogCommand: ParsableCommand {
     commandName: "log",
     abstract: "Read training logs: curves as CSV or a chart, TensorBoard's smoothing, and a diagnosis.",
     discussion: """
-      Reads CSV with a header (Lightning's metrics.csv), JSON lines, Hugging Face's \
-      trainer_state.json, TensorBoard event files, and any text through --regex; `-` is stdin, a \
+      Reads CSV with a header (Lightning's metrics.csv, Keras's CSVLogger), JSON lines, Hugging \
+      Face's trainer_state.json, detectron2's metrics.json, TensorBoard event files, MLflow's \
+      mlruns/ and mlflow.db, W&B's run-*.wandb, and any text through --regex; `-` is stdin, a \
       folder is searched for logs (its event files are one run, each subfolder's another, as in \
       TensorBoard, which also purges what a restart orphaned: --keep-restarts keeps it). Without --plot or --diagnose it writes \
       the long CSV run,metric,x,value,smoothed. A metric named with val, valid, validation, eval or \
@@ -68,7 +69,7 @@ struct LogCommand: ParsableCommand {
   @Flag(name: .long, help: "Print the chart: train and val of a pair in one panel, raw dim, smoothed bright.")
   var plot = false
 
-  @Option(name: .long, help: "Read every file as csv, jsonl, trainer-state, tfevents or text (default: told by content).")
+  @Option(name: .long, help: "Read every file as csv, keras-csv, jsonl, detectron2, trainer-state, tfevents, mlflow-file, mlflow-db, wandb or text (default: told by content).")
   var format: LogFormat?
 
   @Option(name: .long, help: "For text logs: a regular expression with one capture per metric (named captures step, epoch, time give x).")

@@ -313,6 +313,49 @@ def mlflow_db(folder):
     scrub_mlflow(os.path.join(folder, "mlflow.db"))
 
 
+# MARK: - W&B
+
+
+def wandb_runs(folder):
+    """With wandb itself, offline (WANDB_MODE=offline): a run per scenario as a training script logs
+    it, run.log({"train/loss", "train/acc"}) every logged step and run.log({"val/loss", "val/acc",
+    "epoch"}) at each epoch's end; a run `rows` with a row of 1500 keys (a record split over W&B's
+    32 KiB blocks), NaN and infinities, and a nested dict. Only the run files are kept (wandb's
+    meta, stats, git and console capture are off, so they hold no path, host or repository of this
+    machine); each is moved to <folder>/<scenario>/run-<id>.wandb."""
+    import wandb
+
+    shutil.rmtree(folder, ignore_errors=True)
+    work = tempfile.mkdtemp()
+    os.environ.update(WANDB_MODE="offline", WANDB_SILENT="true", WANDB_DIR=work)
+    settings = wandb.Settings(disable_git=True, x_disable_meta=True, x_disable_stats=True, console="off", save_code=False,
+                              disable_job_creation=True, x_disable_machine_info=True)
+
+    def finish(run, name):
+        run.finish()
+        (path,) = glob.glob(os.path.join(work, "wandb", "offline-run-*-" + run.id, "run-*.wandb"))
+        os.makedirs(os.path.join(folder, name), exist_ok=True)
+        shutil.move(path, os.path.join(folder, name, os.path.basename(path)))
+
+    for scenario in SCENARIOS:
+        steps, epochs = run(scenario, seed_of(scenario))
+        r = wandb.init(project="lossscope", name=scenario, settings=settings)
+        for e, last, tloss, tacc, vloss, vacc in epochs:
+            for s, ep, l, a in steps:
+                if ep == e:
+                    r.log({"train/loss": l, "train/acc": a}, step=s)
+            r.log({"val/loss": vloss, "val/acc": vacc, "epoch": e}, step=last)
+        finish(r, scenario)
+    r = wandb.init(project="lossscope", name="rows", settings=settings)
+    r.log({"loss": 1.0, "nested": {"x": 0.5}}, step=0)
+    r.log({"big/k%04d" % i: i / 7 for i in range(1500)}, step=1)
+    r.log({"loss": float("nan"), "nested": {"x": float("inf")}}, step=2)
+    r.log({"loss": float("-inf"), "note": "text is skipped"}, step=3)
+    r.log({"loss": 0.25}, step=4)
+    finish(r, "rows")
+    shutil.rmtree(work)
+
+
 FORMATS = {
     "lightning": lightning,
     "trainer_state": trainer_state,
@@ -329,6 +372,8 @@ def main():
     for name in [n for n in wanted if n in FORMATS]:
         for scenario in SCENARIOS:
             FORMATS[name](os.path.join(name, scenario), scenario)
+    if not sys.argv[1:] or "wandb" in sys.argv[1:]:
+        wandb_runs("wandb")
     for name, make in [("mlflow_file", mlflow_file), ("mlflow_db", mlflow_db)]:
         if not sys.argv[1:] or name in sys.argv[1:]:
             make(os.path.join(name, "mlruns") if name == "mlflow_file" else name)

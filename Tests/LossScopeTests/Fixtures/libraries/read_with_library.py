@@ -45,27 +45,43 @@ def mlflow_store(where):
 
 
 def wandb_file(path):
-    from wandb.sdk.internal import datastore
+    """wandb 0.31 writes run files from its Go core and ships no Python reader of them: the
+    records are read here by the format wandb's datastore has always used (a 7-byte :W&B header,
+    32 KiB blocks, each record's zlib CRC-32 checked), each parsed with wandb's own
+    wandb_internal_pb2.Record, each history value with json.loads."""
+    import struct, zlib
     from wandb.proto import wandb_internal_pb2
 
-    ds = datastore.DataStore()
-    ds.open_for_scan(path)
-    out = {}
-    while True:
-        data = ds.scan_data()
-        if data is None:
-            break
+    data = open(path, "rb").read()
+    assert data[:7] == b":W&B\xe1\xbe\x00"
+    at, pending, out = 7, b"", {}
+    while len(data) - at >= 7:
+        left = 32768 - at % 32768
+        if left < 7:
+            at += left
+            continue
+        crc, length, kind = struct.unpack("<IHB", data[at:at + 7])
+        if (crc, length, kind) == (0, 0, 0):
+            at += left
+            continue
+        piece = data[at + 7:at + 7 + length]
+        assert zlib.crc32(bytes([kind]) + piece) & 0xFFFFFFFF == crc, at
+        at += 7 + length
+        pending = piece if kind in (1, 2) else pending + piece
+        if kind not in (1, 4):
+            continue
         record = wandb_internal_pb2.Record()
-        record.ParseFromString(data)
+        record.ParseFromString(pending)
         if record.WhichOneof("record_type") != "history":
             continue
-        row = {item.key or "/".join(item.nested_key): json.loads(item.value_json) for item in record.history.item}
-        step = row.get("_step", record.history.step.num)
-        for key, value in row.items():
+        row = {item.key or ".".join(item.nested_key): item.value_json for item in record.history.item}
+        step = json.loads(row["_step"]) if "_step" in row else record.history.step.num
+        for key, text in row.items():
+            value = json.loads(text)
             if key.startswith("_") or not isinstance(value, (int, float)) or isinstance(value, bool):
                 continue
             out.setdefault(key, []).append([step, number(value)])
-    return {os.path.basename(path): out}
+    return {path: out}
 
 
 def csv_file(path, step=None):
