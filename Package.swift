@@ -29,10 +29,12 @@ let package = Package(
     .target(
       name: "LossLogs",
       dependencies: [
-        "LossText", "LossData",
+        "LossText", "LossData", "CSQLite",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ]),
     .systemLibrary(name: "CNCurses"),
+    // The system's libsqlite3, for MLflow's tracking database (.ci/run installs libsqlite3-dev).
+    .systemLibrary(name: "CSQLite"),
     // The app's model, its screens and the commands: everything but `main` and the terminal.
     .target(
       name: "LossScopeApp",

@@ -1,14 +1,23 @@
-// The diagnosis of a train/val pair: a verdict from the two trends, flags for NaN, spikes and oscillation, and the numbers.
+// The diagnosis of a train/val pair: a verdict from the two trends judged by the metric's goal, flags for NaN, spikes and oscillation, and the numbers.
 //
-// | train   | val            | verdict      |
-// | falling | falling        | learning     |
-// | falling | flat or rising | overfitting  |
-// | flat    | falling        | data-problem |
-// | flat    | flat           | plateau      |
-// | rising  | rising         | diverging    |
-// Not in the table: train rising with val falling or flat is `diverging` (training itself goes
-// wrong); train flat with val rising is `overfitting` (val gets worse on fixed training loss).
-// Without val: falling `learning`, flat `plateau`, rising `diverging`.
+// Each series' trend (LogTrend: falling, rising, flat or noisy) is read through its own goal
+// (LogGoal): for a loss falling is better, for an accuracy rising is (a pair may hold both: a
+// training loss with a held-out accuracy). Then, in this order:
+//
+// | rule | train            | val                  | verdict        |
+// | 1    | goal unknown     |                      | unjudged       |
+// | 2    | < 5 points       | or < 5 points        | too-few-points |
+// | 3    | worse            | anything             | diverging      |
+// | 4    | noisy            | anything             | noisy          |
+// | 5    | better or flat   | noisy                | noisy          |
+// | 6    | better           | better               | learning       |
+// | 7    | better           | flat or worse        | overfitting    |
+// | 8    | flat             | better               | data-problem   |
+// | 9    | flat             | flat                 | plateau        |
+// | 10   | flat             | worse                | overfitting    |
+// Without val: better `learning`, flat `plateau`, worse `diverging`, noisy `noisy`.
+// Rule 10: training has stopped improving and val gets worse; the gap between them widens as in
+// rule 7, so it is overfitting too (late, once the training loss has reached its floor).
 //
 // Flags, on the raw values: `nan` when any value of either series is NaN or infinite; `spike`
 // when a window point lies more than 10 robust standard deviations (1.4826 MAD of the 20 points
@@ -25,34 +34,54 @@ import LossText
 #endif
 
 package struct LogDiagnosis: Sendable {
-  package enum Verdict: String, Sendable { case learning, overfitting, dataProblem = "data-problem", plateau, diverging }
+  package enum Verdict: String, Sendable {
+    case learning, overfitting, dataProblem = "data-problem", plateau, diverging, noisy
+    case tooFewPoints = "too-few-points", unjudged
+
+    /// A judgement of the run, as opposed to saying why there is none (the app announces only these).
+    package var stands: Bool { self != .tooFewPoints && self != .unjudged }
+  }
+
+  /// A series' trend read through its goal.
+  package enum Move: Sendable { case better, flat, worse, noisy }
+
+  /// No verdict from fewer points than this in either series' window.
+  package static let minimumPoints = 5
 
   package var run: String
   package var pair: LogPair
+  /// Which way is good for train and for val (nil: unknown).
+  package var goal: LogGoal?
+  package var valGoal: LogGoal?
   package var verdict: Verdict
   package var flags: [String]
   package var evidence: String
+  /// Why there is no verdict yet: `val has 2 points in the window, needs 5`.
+  package var shortfall: String?
 
   /// Judges `pair` on the last `window` points (default: a quarter of the shorter series, at
   /// least 5) of the series smoothed by `smoother`; the longer series covers the same x span.
-  package init(run: String, pair: LogPair, train: LogSeries, val: LogSeries?, smoother: LogSmoother, window: Int?, axis: LogAxis) {
+  /// `goal`, `valGoal`: which way is good (nil: not judged); `note` is said first in the evidence.
+  package init(run: String, pair: LogPair, train: LogSeries, val: LogSeries?, smoother: LogSmoother, window: Int?, axis: LogAxis,
+               goal: LogGoal?, valGoal: LogGoal?, note: String? = nil) {
     self.run = run
     self.pair = pair
+    self.goal = goal
+    self.valGoal = valGoal
     let shorter = min(train.count, val?.count ?? Int.max)
-    let n = min(shorter, window ?? max(5, shorter / 4))
+    let n = min(shorter, window ?? max(Self.minimumPoints, shorter / 4))
     let shortest = val.map { $0.count < train.count ? $0 : train } ?? train
     let startX = shortest.count > 0 ? shortest.xs[shortest.count - max(n, 1)] : 0
     func windowed(_ s: LogSeries) -> (xs: [Double], raw: [Double], smooth: [Double], from: Int) {
       let smooth = smoother.apply(s.values)
       var from = s.xs.firstIndex { $0 >= startX } ?? s.count
-      from = min(from, max(0, s.count - min(5, s.count)))  // at least 5 points (when there are)
+      if window == nil { from = min(from, max(0, s.count - min(Self.minimumPoints, s.count))) }  // at least 5 points (when there are)
       return (Array(s.xs[from...]), Array(s.values[from...]), Array(smooth[from...]), from)
     }
     let tw = windowed(train)
     let trainTrend = LogTrend(xs: tw.xs, ys: tw.smooth, smoother: smoother)
     let vw = val.map(windowed)
     let valTrend = vw.map { LogTrend(xs: $0.xs, ys: $0.smooth, smoother: smoother) }
-    verdict = Self.verdict(trainTrend.direction, valTrend?.direction)
     var flags: [String] = []
     if train.values.contains(where: { !$0.isFinite }) || val?.values.contains(where: { !$0.isFinite }) == true {
       flags.append("nan")
@@ -66,21 +95,61 @@ package struct LogDiagnosis: Sendable {
       flags.append("oscillating")
     }
     self.flags = flags
-    func said(_ trend: LogTrend) -> String { trend.evidence(axis) + (trend.points >= 3 ? " over \(trend.points) points" : "") }
-    var parts = ["train " + said(trainTrend)]
-    if let valTrend { parts.append("val " + said(valTrend)) }
+    var parts = note.map { [$0] } ?? []
+    let short = [("train", trainTrend)] + (valTrend.map { [("val", $0)] } ?? [])
+    let few = short.filter { $0.1.points < Self.minimumPoints }
+    let unknown = goal == nil ? pair.train : val != nil && valGoal == nil ? pair.val : nil
+    if let unknown {
+      verdict = .unjudged
+      parts.append("direction unknown: not judged (say --goal \(unknown)=min or =max)")
+    } else if !few.isEmpty {
+      verdict = .tooFewPoints
+    } else {
+      verdict = Self.verdict(Self.move(trainTrend.direction, goal), valTrend.map { Self.move($0.direction, valGoal) })
+    }
+    if let goal, val == nil || valGoal == goal {
+      parts.append(goal.said)
+    } else {
+      if let goal { parts.append("train " + goal.said) }
+      if let valGoal, val != nil { parts.append("val " + valGoal.said) }
+    }
+    if verdict == .tooFewPoints {
+      let needs = few.map { "\($0.0) has \($0.1.points) point\($0.1.points == 1 ? "" : "s") in the window, needs \(Self.minimumPoints)" }
+      shortfall = needs.joined(separator: "; ")
+      parts += needs
+    } else {
+      parts += short.map { "\($0.0) " + $0.1.evidence(axis, goal: $0.0 == "train" ? goal : valGoal) + " over \($0.1.points) points" }
+    }
     parts.append("smoother \(smoother.summary)")
     evidence = parts.joined(separator: "; ")
   }
 
-  package static func verdict(_ train: LogTrend.Direction, _ val: LogTrend.Direction?) -> Verdict {
+  /// Judged by the goal the pair's names say.
+  package init(run: String, pair: LogPair, train: LogSeries, val: LogSeries?, smoother: LogSmoother, window: Int?, axis: LogAxis) {
+    self.init(run: run, pair: pair, train: train, val: val, smoother: smoother, window: window, axis: axis,
+              goal: LogGoal.of(pair.train), valGoal: pair.val.flatMap(LogGoal.of))
+  }
+
+  /// A trend's direction read through the goal.
+  package static func move(_ direction: LogTrend.Direction, _ goal: LogGoal?) -> Move {
+    switch direction {
+    case .flat: return .flat
+    case .noisy: return .noisy
+    case .falling: return goal == .max ? .worse : .better
+    case .rising: return goal == .max ? .better : .worse
+    }
+  }
+
+  /// Rules 3 to 10 of the table above.
+  package static func verdict(_ train: Move, _ val: Move?) -> Verdict {
     switch (train, val) {
-    case (.rising, _): return .diverging
-    case (.falling, nil), (.falling, .falling?): return .learning
-    case (.falling, _): return .overfitting
-    case (.flat, .falling?): return .dataProblem
-    case (.flat, .rising?): return .overfitting
-    case (.flat, _): return .plateau
+    case (.worse, _): return .diverging
+    case (.noisy, _), (_, .noisy?): return .noisy
+    case (.better, nil), (.better, .better?): return .learning
+    case (.better, _): return .overfitting
+    case (.flat, nil), (.flat, .flat?): return .plateau
+    case (.flat, .better?): return .dataProblem
+    case (.flat, .worse?): return .overfitting
     }
   }
 

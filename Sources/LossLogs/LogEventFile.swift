@@ -5,6 +5,7 @@
 // written, so `next` says "need more" for a record that is not complete yet.
 
 import LossData
+import LossText
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -56,7 +57,10 @@ package enum LogEventFile {
     (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) }
   }
 
-  /// The scalars of one serialized Event: `simple_value`s and one-element numeric tensors.
+  /// The scalars of one serialized Event (`simple_value`s and one-element numeric tensors); the
+  /// file version (`brain.Event:2`), restart markers (`SessionLog.START`) and every other event
+  /// as markers, and a summary without scalars as a record without values: EventAccumulator's
+  /// purge of orphaned data looks at the steps of them all.
   package static func record(_ data: ArraySlice<UInt8>, place: String) throws(LogJSON.Failure) -> LogRecord? {
     let event: Tensorboard_Event
     do {
@@ -64,7 +68,24 @@ package enum LogEventFile {
     } catch {
       throw LogJSON.Failure(offset: 0, reason: "not a TensorBoard Event (\(error))")
     }
-    guard case .summary(let summary)? = event.what else { return nil }
+    switch event.what {
+    case .fileVersion(let text)?:
+      // event_util.ParseFileVersion: float(file_version.split("brain.Event:")[-1]), -1 when unreadable.
+      let number = text.split(separator: "brain.Event:", omittingEmptySubsequences: false).last.map(String.init) ?? text
+      let version: Double
+      if case .success(let v) = DecimalText.parse(number, nonFinite: .pythonTokens) { version = v } else { version = -1 }
+      return LogRecord(step: Double(event.step), time: event.wallTime, values: [], place: place, marker: .fileVersion(version))
+    case .sessionLog(let log)?:
+      return LogRecord(step: Double(event.step), time: event.wallTime, values: [], place: place, marker: log.status == .start ? .sessionStart : .other)
+    case .summary(let summary)?:
+      return scalars(summary, event: event, place: place)
+    case nil:
+      // A graph, run metadata and the like: no values, but its step counts in old files.
+      return LogRecord(step: Double(event.step), time: event.wallTime, values: [], place: place, marker: .other)
+    }
+  }
+
+  private static func scalars(_ summary: Tensorboard_Summary, event: Tensorboard_Event, place: String) -> LogRecord {
     var record = LogRecord(step: Double(event.step), time: event.wallTime, values: [], place: place)
     for value in summary.value {
       switch value.value {
@@ -73,7 +94,7 @@ package enum LogEventFile {
       case nil: break
       }
     }
-    return record.values.isEmpty ? nil : record
+    return record
   }
 
   /// The value of a tensor with exactly one element of a numeric type; nil for anything else

@@ -11,7 +11,7 @@ import LossData
 
 /// Names that say which x a column or field holds; everything else numeric is a metric.
 package enum LogFieldNames {
-  package static let step: Set<String> = ["step", "global_step", "_step", "steps"]
+  package static let step: Set<String> = ["step", "global_step", "_step", "steps", "iteration", "iter"]
   package static let epoch: Set<String> = ["epoch", "epochs"]
   package static let time: Set<String> = ["time", "wall_time", "timestamp", "_timestamp"]
 
@@ -27,12 +27,15 @@ package struct LogLineParser {
   /// For `text`: the pattern and the names of its unnamed captures, in order.
   package let regex: Regex<AnyRegexOutput>?
   package let captureNames: [String]
+  /// For `mlflowFile`: the metric the file holds.
+  package let metric: String
   private var header: [String]?
 
-  package init(format: LogFormat, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = []) {
+  package init(format: LogFormat, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [], metric: String = "value") {
     self.format = format
     self.regex = regex
     self.captureNames = captureNames
+    self.metric = metric
   }
 
   /// The record of one line (nil for a header, a blank line or a text line the regex misses);
@@ -40,18 +43,20 @@ package struct LogLineParser {
   package mutating func parse(_ line: ArraySlice<UInt8>, place: String) throws(LogJSON.Failure) -> LogRecord? {
     if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
     switch format {
-    case .csv: return try csv(line, place: place)
-    case .jsonl:
+    case .csv, .kerasCSV: return try csv(line, place: place)
+    case .jsonl, .detectron2:
       let value = try LogJSON.parse(line)
       guard case .object = value else { throw LogJSON.Failure(offset: 0, reason: "not a JSON object") }
-      return Self.record(value, place: place)
+      return Self.record(value, place: place, timeIsX: format != .detectron2)
     case .text: return try text(line, place: place)
-    case .trainerState, .tfevents: return nil
+    case .mlflowFile: return try LogMLflow.record(line, metric: metric, place: place)
+    case .trainerState, .tfevents, .mlflowDB, .wandb: return nil
     }
   }
 
-  /// A JSON object as a record: x fields by name, every other number a metric.
-  package static func record(_ object: LogJSON, place: String) -> LogRecord? {
+  /// A JSON object as a record: x fields by name, every other number a metric. `timeIsX`: false
+  /// for detectron2, whose `time` is the seconds an iteration took, not a clock.
+  package static func record(_ object: LogJSON, place: String, timeIsX: Bool = true) -> LogRecord? {
     guard case .object(let members) = object else { return nil }
     var record = LogRecord(values: [], place: place)
     for (key, value) in members {
@@ -59,7 +64,7 @@ package struct LogLineParser {
       let k = key.lowercased()
       if LogFieldNames.step.contains(k) { record.step = v }
       else if LogFieldNames.epoch.contains(k) { record.epoch = v }
-      else if LogFieldNames.time.contains(k) { record.time = v }
+      else if timeIsX && LogFieldNames.time.contains(k) { record.time = v }
       else { record.values.append((key, v)) }
     }
     return record.values.isEmpty ? nil : record
@@ -85,6 +90,10 @@ package struct LogLineParser {
         let local = (range.lowerBound - base)..<(range.upperBound - base)
         let cell = CSVScanner.trimmed(row, local)
         if cell.isEmpty { continue }  // Lightning leaves a cell blank when the metric was not logged
+        // Keras's CSVLogger writes NA for a metric not logged that epoch, and a list as "[...]".
+        if format == .kerasCSV && (row[cell].elementsEqual("NA".utf8) || row[cell].first == UInt8(ascii: "[")) {
+          continue
+        }
         let v: Double
         switch CSVScanner.number(row, local, nonFinite: .pythonTokens) {
         case .success(let value): v = value

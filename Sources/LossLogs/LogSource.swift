@@ -29,19 +29,30 @@ package final class LogSource {
   private var offset = 0  // bytes read from the file
   private var carry: [UInt8] = []  // bytes read but not yet parsed: a partial line or record
   private var carryStart = 0  // file offset of carry[0]
-  private var line = 0
-  private var parser: LogLineParser?
+  private var line = 0  // lines consumed, for the message about a line too long
+  private var reader: (any LogReader)?
+  private let given: LogFormat?
   private var wholeSize = -1  // trainer_state.json: the size and mtime last parsed
   private var wholeTime = -1
+  /// What was read but is worth a line on stderr: an incomplete record at the end of a file.
+  package private(set) var warnings: [String] = []
 
   /// Longest line accepted; a longer one is refused rather than buffered without end.
   package static let maxLine = 1 << 20
   /// Largest trainer_state.json read whole.
   package static let maxWhole = 256 << 20
 
-  package init(path: String, format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = []) {
+  /// For an MLflow metric file: its key; for an MLflow database: the run to read.
+  private let metric: String?
+  private let run: String?
+
+  package init(path: String, format: LogFormat? = nil, regex: Regex<AnyRegexOutput>? = nil, captureNames: [String] = [],
+               metric: String? = nil, run: String? = nil) {
+    self.metric = metric
+    self.run = run
     self.path = path
     self.format = regex != nil ? .text : format
+    self.given = self.format
     self.regex = regex
     self.captureNames = captureNames
   }
@@ -64,6 +75,20 @@ package final class LogSource {
     var own = stat()
     fstat(fd, &own)
     identity = (UInt64(own.st_dev), UInt64(own.st_ino))
+  }
+
+  /// Hands over the warnings gathered so far.
+  package func takeWarnings() -> [String] {
+    defer { warnings = [] }
+    return warnings
+  }
+
+  /// Reads the file again from its start at the next poll (another file of its run was replaced).
+  package func rewind() {
+    if fd >= 0 && path != "-" { close(fd) }
+    fd = -1
+    offset = 0; carry = []; carryStart = 0; line = 0; wholeSize = -1
+    reader = nil
   }
 
   /// True when the path now names another file (replaced) or a shorter one (truncated).
@@ -90,11 +115,8 @@ package final class LogSource {
       try openFile()
       if path == "-" && !final { Self.nonBlockingIfPipe(0) }
     } else if wasReplaced() {
-      if path != "-" { close(fd) }
-      fd = -1
-      offset = 0; carry = []; carryStart = 0; line = 0; wholeSize = -1
-      parser = nil
-      if regex == nil { format = nil }
+      rewind()
+      format = given
       try openFile()
       reset()
     }
@@ -102,17 +124,34 @@ package final class LogSource {
       _ = try readAvailable(limit: 1 << 16)  // enough to tell the format by
       format = detect(final: final)
     }
-    if format == .trainerState {
+    guard let format else { return }
+    if reader == nil {
+      let key = metric ?? path.split(separator: "/").last.map(String.init)
+      reader = format.reader(regex: regex, captureNames: captureNames, metric: key, run: run)
+    }
+    switch reader?.input ?? .stream {
+    case .whole:
       guard let records = try pollWhole(final: final) else { return }
       reset()
       for r in records { try record(r) }
-      return
-    }
-    // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes.
-    while true {
-      let atEnd = try readAvailable(limit: 4 * Self.maxLine)
-      for r in try parse(final: final && atEnd) { try record(r) }
-      if atEnd { break }
+    case .database:
+      guard let records = try pollDatabase(final: final) else { return }
+      reset()
+      for r in records { try record(r) }
+    case .stream:
+      // Read and parse in slices of a few MiB, so a huge file never sits in memory as bytes; a
+      // record larger than a slice (a graph in an event file) widens the slice until it fits.
+      var limit = 4 * Self.maxLine
+      while true {
+        let atEnd = try readAvailable(limit: limit)
+        let before = carryStart
+        for r in try parse(final: final && atEnd) { try record(r) }
+        if atEnd { break }
+        limit = carryStart == before ? min(2 * limit, LogEventFile.maxRecord + (1 << 20)) : 4 * Self.maxLine
+        if carryStart == before && carry.count > LogEventFile.maxRecord + 16 {
+          throw error("byte \(carryStart)", "a record longer than \(LogEventFile.maxRecord) bytes")
+        }
+      }
     }
   }
 
@@ -129,7 +168,7 @@ package final class LogSource {
       if n == 0 { return true }
       carry.append(contentsOf: chunk[0..<n])
       offset += n
-      if format != nil && format != .tfevents && format != .trainerState && carry.count > Self.maxLine,
+      if format?.isLines == true && carry.count > Self.maxLine,
         carry.count - (carry.lastIndex(of: 10).map { $0 + 1 } ?? 0) > Self.maxLine
       {
         throw error("line \(line + carry.filter { $0 == 10 }.count + 1)", "longer than \(Self.maxLine) bytes")
@@ -142,55 +181,46 @@ package final class LogSource {
   private func detect(final: Bool) -> LogFormat? {
     let head = carry.prefix(4096)
     if head.isEmpty { return nil }
+    if LogWandbReader.looksLikeRunFile(head) { return .wandb }
     if path.contains("tfevents") || LogEventFile.looksLikeEvents(head) { return .tfevents }
     guard let first = head.firstIndex(where: { ![32, 9, 10, 13].contains($0) }) else { return nil }
     let lineEnd = head[first...].firstIndex(of: 10) ?? head.endIndex
     let firstLine = head[first..<lineEnd]
     if head[first] == UInt8(ascii: "{") {
       let text = String(decoding: firstLine, as: UTF8.self)
-      let oneLineObject = (try? LogJSON.parse(firstLine)) != nil
-      if path.hasSuffix("trainer_state.json") || (!oneLineObject && (text.count < 3 || text.contains("log_history"))) {
+      let object = try? LogJSON.parse(firstLine)
+      if path.hasSuffix("trainer_state.json") || (object == nil && (text.count < 3 || text.contains("log_history"))) {
         return .trainerState
+      }
+      // detectron2's JSONWriter: one object per write, `iteration` and its timing keys.
+      if let object, object["iteration"] != nil,
+        path.hasSuffix("metrics.json") || object["eta_seconds"] != nil || object["data_time"] != nil || object["total_loss"] != nil
+      {
+        return .detectron2
       }
       return .jsonl
     }
+    if LogMLflow.looksLikeMetricLine(firstLine.last == 13 ? firstLine.dropLast() : firstLine) { return .mlflowFile }
+    // Keras's CSVLogger: `epoch` first, then the logs' keys sorted; no step column.
+    let cells = LogLineParser.split(firstLine.last == 13 ? firstLine.dropLast() : firstLine)
+      .map { LogText.trimmed(String(decoding: firstLine[$0], as: UTF8.self)).lowercased() }
+    if cells.count > 1 && cells[0] == "epoch" && !cells.contains(where: LogFieldNames.step.contains) { return .kerasCSV }
     return .csv
   }
 
   private func parse(final: Bool) throws(FileError) -> [LogRecord] {
-    guard let format else { return [] }
+    guard reader != nil else { return [] }
     var records: [LogRecord] = []
-    var start = 0
-    if format == .tfevents {
-      while true {
-        let place = "byte \(carryStart + start)"
-        let step: LogEventFile.Step
-        do { step = try LogEventFile.next(carry[start...], offset: carryStart + start) } catch {
-          throw self.error(place, error.reason)
-        }
-        guard case .record(let data, let consumed) = step else { break }
-        do {
-          if let r = try LogEventFile.record(data, place: place) { records.append(r) }
-        } catch { throw self.error(place, error.reason) }
-        start += consumed
-      }
-      if final && start < carry.count {
-        throw error("byte \(carryStart + start)", "incomplete record at the end (still being written? try --follow)")
-      }
-    } else {
-      if parser == nil { parser = LogLineParser(format: format, regex: regex, captureNames: captureNames) }
-      while start < carry.count {
-        guard let newline = carry[start...].firstIndex(of: 10) ?? (final ? carry.count : nil) else { break }
-        line += 1
-        let place = "line \(line)"
-        if newline - start > Self.maxLine { throw error(place, "longer than \(Self.maxLine) bytes") }
-        do {
-          if let r = try parser?.parse(carry[start..<newline], place: place) { records.append(r) }
-        } catch {
-          throw self.error(place, error.offset > 0 ? "column \(error.offset + 1): \(error.reason)" : error.reason)
-        }
-        start = newline + 1
-      }
+    let used: Int
+    do { used = try reader!.read(carry[...], offset: carryStart, final: final, into: &records) } catch {
+      throw self.error(error.place, error.reason)
+    }
+    if format?.isLines == true { line += carry[..<used].reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+    var start = used
+    if final && start < carry.count {
+      // TensorBoard reads every complete record and stops at an incomplete one; so does this.
+      warnings.append("\(shown): byte \(carryStart + start): incomplete record at the end (\(carry.count - start) bytes; a writer still writing, or one that crashed): read the complete records before it")
+      start = carry.count
     }
     carry.removeFirst(min(start, carry.count))
     carryStart += start
@@ -212,19 +242,31 @@ package final class LogSource {
     while try !readAvailable(limit: Self.maxWhole + 1) {
       if carry.count > Self.maxWhole { throw error("byte 0", "larger than \(Self.maxWhole) bytes") }
     }
-    let json: LogJSON
-    do {
-      json = try LogJSON.parse(carry[...])
-    } catch {
-      if !final { return nil }  // being rewritten: try again at the next poll
-      throw self.error("byte \(error.offset)", error.reason)
+    var records: [LogRecord] = []
+    do { _ = try reader!.read(carry[...], offset: 0, final: true, into: &records) } catch {
+      if !final && error.unfinished { return nil }  // being rewritten: try again at the next poll
+      throw self.error(error.place, error.reason)
     }
     wholeSize = path == "-" ? carry.count : Int(info.st_size)
     wholeTime = Self.modified(info)
-    guard case .array(let history)? = json["log_history"] else {
-      throw error("byte 0", "no log_history array (is this a trainer_state.json?)")
+    return records
+  }
+
+  /// A database: queried again when the file (or its write-ahead log) changed.
+  private func pollDatabase(final: Bool) throws(FileError) -> [LogRecord]? {
+    var info = stat(), wal = stat()
+    guard path != "-", stat(path, &info) == 0 else { throw error("byte 0", "a database is read from a file, not stdin") }
+    let walTime = stat(path + "-wal", &wal) == 0 ? Self.modified(wal) : 0
+    let size = Int(info.st_size), time = Self.modified(info) &+ walTime
+    if size == wholeSize && time == wholeTime { return nil }
+    var records: [LogRecord] = []
+    do { try reader!.read(path: path, into: &records) } catch {
+      if !final && error.unfinished { return nil }  // a writer holds the lock: try again at the next poll
+      throw self.error(error.place, error.reason)
     }
-    return history.enumerated().compactMap { LogLineParser.record($1, place: "log_history[\($0)]") }
+    wholeSize = size
+    wholeTime = time
+    return records
   }
 
   /// Modification time in nanoseconds.

@@ -7,7 +7,9 @@
 // long-run to marginal variance: (1 + W) / (1 - W) for the EMA (white noise through
 // y_k = W y_{k-1} + (1 - W) e_k), the window length for a moving average, 1 for none.
 // A series is `falling` or `rising` when |t| >= 3 AND the fitted change over the window is at least
-// 1% of the window's mean magnitude (significant and large enough to matter); otherwise `flat`.
+// 1% of the window's mean magnitude (significant and large enough to matter). Otherwise it is
+// `noisy` when the fitted change is 10% or more (it moves, but the slope is not significant: no
+// series that moves that much is called flat), and `flat` when it is less.
 
 import LossText
 import LossData
@@ -19,10 +21,12 @@ import LossData
 #endif
 
 package struct LogTrend: Sendable {
-  package enum Direction: String, Sendable { case falling, flat, rising }
+  package enum Direction: String, Sendable { case falling, flat, rising, noisy }
 
   package static let tThreshold = 3.0
   package static let changeThreshold = 0.01
+  /// A fitted change this large is never `flat`.
+  package static let noisyThreshold = 0.10
 
   package var points: Int
   package var slope: Double
@@ -74,15 +78,19 @@ package struct LogTrend: Sendable {
     if abs(tValue) >= Self.tThreshold && abs(relative) >= Self.changeThreshold {
       direction = b < 0 ? .falling : .rising
     } else {
-      direction = .flat
+      direction = abs(relative) >= Self.noisyThreshold ? .noisy : .flat
     }
   }
 
-  /// `falling slope -0.0012/step t=-8.4 change -12%`: the numbers behind the word.
-  package func evidence(_ axis: LogAxis) -> String {
-    guard points >= 3 else { return "\(direction.rawValue) (only \(points) points)" }
+  /// `falling (better) slope -0.0012/step t=-8.4 change -12%`: the numbers behind the word,
+  /// which says whether the move is the good way when the goal is known.
+  package func evidence(_ axis: LogAxis, goal: LogGoal? = nil) -> String {
     let percent = (change * 1000).rounded() / 10
-    return "\(direction.rawValue) slope \(LogTrend.short(slope))/\(axis.rawValue) t=\(LogTrend.short(t)) change \(percent > 0 ? "+" : "")\(NumberText.shortest(percent))%"
+    var word = direction.rawValue
+    if let goal, direction == .falling || direction == .rising {
+      word += (direction == .falling) == (goal == .min) ? " (better)" : " (worse)"
+    }
+    return "\(word) slope \(LogTrend.short(slope))/\(axis.rawValue) t=\(LogTrend.short(t)) change \(percent > 0 ? "+" : "")\(NumberText.shortest(percent))%"
   }
 
   /// Four significant digits, enough for evidence.

@@ -60,7 +60,7 @@ import Testing
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first == "run,train,val,verdict,flags,evidence")
     #expect(lines.count == 2)
-    #expect(lines[1].contains(",train_loss,val_loss,learning,,train falling slope"))
+    #expect(lines[1].contains(",train_loss,val_loss,learning,,lower is better; train falling (better) slope"))
   }
 
   @Test func plotDrawsBothSeriesInOnePanel() throws {

@@ -82,11 +82,12 @@ import Testing
 
   @Test func evidenceHasBothSlopesAndNoComma() {
     let d = diagnose(series("loss", noise: 0.01, seed: 1, falling), series("val_loss", noise: 0.01, seed: 2, uShape))
-    #expect(d.evidence.contains("train falling slope -"))
-    #expect(d.evidence.contains("val rising slope "))
+    #expect(d.evidence.hasPrefix("lower is better; "))
+    #expect(d.evidence.contains("train falling (better) slope -"))
+    #expect(d.evidence.contains("val rising (worse) slope "))
     #expect(d.evidence.contains("t="))
     #expect(!d.evidence.contains(","))
-    #expect(d.csvRow.hasPrefix("r,loss,val_loss,overfitting,,train falling"))
+    #expect(d.csvRow.hasPrefix("r,loss,val_loss,overfitting,,lower is better; train falling"))
   }
 
   @Test func trendTStatisticByHand() {
@@ -106,11 +107,13 @@ import Testing
 
   @Test func pairing() {
     #expect(LogPairing.pairs(["loss", "val_loss"]) == [LogPair(train: "loss", val: "val_loss")])
-    #expect(LogPairing.pairs(["epoch_x", "train_loss", "val_loss", "val_acc"]) == [LogPair(train: "train_loss", val: "val_loss")])
+    // A held-out metric without a partner of its name goes with the training loss.
+    #expect(LogPairing.pairs(["epoch_x", "train_loss", "val_loss", "val_acc"]) == [LogPair(train: "train_loss", val: "val_loss"), LogPair(train: "train_loss", val: "val_acc")])
     #expect(LogPairing.pairs(["Loss/train", "Loss/val"]) == [LogPair(train: "Loss/train", val: "Loss/val")])
     #expect(LogPairing.pairs(["loss", "learning_rate", "eval_loss"]) == [LogPair(train: "loss", val: "eval_loss")])
     #expect(LogPairing.pairs(["train/acc", "validation/acc"]) == [LogPair(train: "train/acc", val: "validation/acc")])
-    #expect(LogPairing.pairs(["loss", "test_accuracy"]) == [LogPair(train: "loss", val: nil)])
+    #expect(LogPairing.pairs(["loss", "test_accuracy"]) == [LogPair(train: "loss", val: "test_accuracy")])
+    #expect(LogPairing.pairs(["val_acc"]) == [LogPair(train: "val_acc", val: nil)])
     #expect(LogPairing.pairs(["train_loss", "val"]) == [LogPair(train: "train_loss", val: "val")])
     #expect(LogPairing.pairs(["loss", "eval/loss_epoch"]) == [LogPair(train: "loss", val: "eval/loss_epoch")])
     #expect(LogPairing.pairs(["loss", "lr"]) == [LogPair(train: "loss", val: nil)])
@@ -118,5 +121,100 @@ import Testing
     #expect(LogPairing.pairs(["a", "b"], train: "b", val: "a") == [LogPair(train: "b", val: "a")])
     #expect(!LogPairing.isHeldOut("interval_loss") && LogPairing.isHeldOut("loss_val"))
     #expect(LogPairing.selected("val_loss", ["*loss"]) && !LogPairing.selected("lr", ["*loss"]))
+  }
+
+  // MARK: - Direction, enough points, flat or noisy
+
+  /// `1 - loss / 3`: an accuracy that moves as the loss does, the other way.
+  func mirrored(_ f: @escaping (Double) -> Double) -> (Double) -> Double { { 1 - f($0) / 3 } }
+
+  @Test(arguments: [0.0, 0.01])
+  func accuraciesAreJudgedHigherIsBetter(noise: Double) {
+    let cases: [((Double) -> Double, ((Double) -> Double)?, LogDiagnosis.Verdict)] = [
+      (falling, falling2, .learning), (falling, uShape, .overfitting), (flat, flat, .plateau), (rising, rising, .diverging),
+      (falling, nil, .learning), (rising, nil, .diverging),
+    ]
+    for seed in UInt64(1)...3 {
+      for (i, (t, v, verdict)) in cases.enumerated() {
+        let d = diagnose(series("accuracy", noise: noise / 3, seed: seed, mirrored(t)),
+                         v.map { series("val_accuracy", noise: noise / 3, seed: seed + 100, mirrored($0)) })
+        #expect(d.verdict == verdict, "case \(i) noise \(noise) seed \(seed): \(d.evidence)")
+        #expect(d.goal == .max && d.evidence.hasPrefix("higher is better; "))
+      }
+    }
+    let improving = diagnose(series("accuracy", noise: 0, seed: 1, mirrored(falling)), nil)
+    #expect(improving.evidence.contains("train rising (better) slope"), "\(improving.evidence)")
+  }
+
+  @Test func aMetricOfUnknownDirectionIsShownButNotJudged() {
+    let train = series("reward", noise: 0.01, seed: 1, falling)
+    let d = diagnose(train, nil)
+    #expect(d.verdict == .unjudged && !d.verdict.stands)
+    #expect(d.evidence.contains("direction unknown"), "\(d.evidence)")
+    let judged = LogDiagnosis(run: "r", pair: LogPair(train: "reward", val: nil), train: train, val: nil, smoother: .ema(weight: 0.6),
+                              window: nil, axis: .step, goal: .max, valGoal: nil)
+    #expect(judged.verdict == .diverging)
+    // A training loss with a held-out accuracy: each by its own goal.
+    let loss = series("loss", noise: 0.01, seed: 1, falling)
+    let worse = diagnose(loss, series("eval_accuracy", noise: 0.003, seed: 2, mirrored(uShape)))
+    #expect(worse.verdict == .overfitting && worse.evidence.hasPrefix("train lower is better; val higher is better; "), "\(worse.evidence)")
+    #expect(diagnose(loss, series("eval_accuracy", noise: 0.003, seed: 2, mirrored(falling2))).verdict == .learning)
+  }
+
+  @Test func noVerdictFromFewerThanFivePoints() {
+    let train = series("loss", noise: 0.01, seed: 1, falling)
+    for n in 1...4 {
+      let val = LogSeries(metric: "val_loss", xs: (0..<n).map { Double($0 * 50 + 49) }, values: (0..<n).map { 1 + Double($0) })
+      let d = diagnose(train, val)
+      #expect(d.verdict == .tooFewPoints && !d.verdict.stands)
+      let needs = "val has \(n) point\(n == 1 ? "" : "s") in the window, needs 5"
+      #expect(d.shortfall == needs && d.evidence.contains(needs), "\(d.evidence)")
+      #expect(!d.evidence.contains("train has"))
+    }
+    let short = LogSeries(metric: "loss", xs: [0, 1, 2], values: [3, 2, 1])
+    #expect(diagnose(short, nil).shortfall == "train has 3 points in the window, needs 5")
+    let five = LogSeries(metric: "val_loss", xs: [100, 120, 140, 160, 180], values: [2, 1.8, 1.6, 1.4, 1.2])
+    #expect(diagnose(train, five).verdict == .learning)
+    // An explicit window of fewer points is too few as well.
+    let d = LogDiagnosis(run: "r", pair: LogPair(train: "loss", val: nil), train: train, val: nil, smoother: .none, window: 3, axis: .step)
+    #expect(d.verdict == .tooFewPoints && d.shortfall == "train has 3 points in the window, needs 5")
+  }
+
+  @Test func aSeriesThatMovesTenPercentIsNeverFlat() {
+    var noisy = 0
+    for seed in UInt64(1)...300 {
+      var rng = LogTestRandom(seed: seed)
+      let n = 5 + Int(rng.uniform() * 40)
+      var level = 1.0
+      var ys: [Double] = []
+      for _ in 0..<n {
+        level *= exp(0.1 * rng.normal())
+        ys.append(level * (rng.uniform() < 0.05 ? 3 : 1))  // a random walk with spikes
+      }
+      let trend = LogTrend(xs: (0..<n).map(Double.init), ys: LogSmoother.ema(weight: 0.6).apply(ys), smoother: .ema(weight: 0.6))
+      if abs(trend.change) >= 0.1 { #expect(trend.direction != .flat, "seed \(seed): \(trend.evidence(.step))") }
+      if trend.direction == .noisy { noisy += 1; #expect(abs(trend.t) < 3 && abs(trend.change) >= 0.1) }
+    }
+    #expect(noisy > 10)
+    // A spike at the end: a large fitted change, a slope that is not significant.
+    var spike = Array(repeating: 0.5, count: 30)
+    for i in spike.indices { spike[i] += i % 2 == 0 ? 0.01 : -0.01 }
+    spike[27] = 5
+    let d = diagnose(LogSeries(metric: "loss", xs: (0..<30).map(Double.init), values: spike), nil, smoother: .none)
+    #expect(d.verdict == .noisy, "\(d.evidence)")
+  }
+
+  @Test func everyCombinationFollowsTheTable() {
+    typealias M = LogDiagnosis.Move
+    let table: [(M, M?, LogDiagnosis.Verdict)] = [
+      (.worse, nil, .diverging), (.worse, .better, .diverging), (.worse, .flat, .diverging), (.worse, .worse, .diverging), (.worse, .noisy, .diverging),
+      (.noisy, nil, .noisy), (.noisy, .better, .noisy), (.noisy, .flat, .noisy), (.noisy, .worse, .noisy), (.noisy, .noisy, .noisy),
+      (.better, .noisy, .noisy), (.flat, .noisy, .noisy),
+      (.better, nil, .learning), (.better, .better, .learning), (.better, .flat, .overfitting), (.better, .worse, .overfitting),
+      (.flat, .better, .dataProblem), (.flat, nil, .plateau), (.flat, .flat, .plateau), (.flat, .worse, .overfitting),
+    ]
+    for (train, val, verdict) in table {
+      #expect(LogDiagnosis.verdict(train, val) == verdict, "\(train) \(String(describing: val))")
+    }
   }
 }

@@ -208,7 +208,7 @@ enum LogFixture {
       #expect(screen.contains("LossScope  log \(path)  ema 0.6"), "\(screen)")
       #expect(screen.contains("\(path): loss / val_loss  learning"), "\(screen)")
       #expect(screen.contains(" step 39 | loss 0.249 ~"), "\(screen)")
-      #expect(screen.contains("| learning: train "), "\(screen)")
+      #expect(screen.contains("| learning: lower is better; train "), "\(screen)")
       #expect(screen.contains("smooth=0.6"), "\(screen)")
     }
   }

@@ -8,13 +8,13 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-// The part of TensorBoard's event file format that `lossscope log` reads: scalar summaries.
+// The part of TensorBoard's event file format that `lossscope log` reads: scalar summaries, the file version and restart markers.
 //
 // A subset of TensorFlow's event.proto, summary.proto, tensor.proto, tensor_shape.proto and
 // types.proto, with the same field numbers, so that real event files decode; fields left out here
 // (graphs, images, histograms, audio, run metadata) are skipped as unknown fields.
-// Regenerate Sources/LossScopeApp/Proto/TensorBoardEvent.pb.swift with:
-//   protoc --swift_out=Sources/LossScopeApp/Proto --swift_opt=Visibility=Internal \
+// Regenerate Sources/LossLogs/Proto/TensorBoardEvent.pb.swift with:
+//   protoc --swift_out=Sources/LossLogs/Proto --swift_opt=Visibility=Internal \
 //     --swift_opt=FileNaming=DropPath proto/tensorboard_event.proto
 // (protoc from Debian's protobuf-compiler, protoc-gen-swift built from swift-protobuf 1.39.0),
 // then rename the output to TensorBoardEvent.pb.swift.
@@ -310,6 +310,66 @@ nonisolated struct Tensorboard_Summary: Sendable {
   init() {}
 }
 
+/// A restart marker: a resumed TensorFlow job writes START at the step it resumes from, and
+/// TensorBoard drops what was logged at or after that step before it.
+nonisolated struct Tensorboard_SessionLog: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var status: Tensorboard_SessionLog.SessionStatus = .statusUnspecified
+
+  var checkpointPath: String = String()
+
+  var msg: String = String()
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  nonisolated enum SessionStatus: SwiftProtobuf.Enum, Swift.CaseIterable {
+    typealias RawValue = Int
+    case statusUnspecified // = 0
+    case start // = 1
+    case stop // = 2
+    case checkpoint // = 3
+    case UNRECOGNIZED(Int)
+
+    init() {
+      self = .statusUnspecified
+    }
+
+    init?(rawValue: Int) {
+      switch rawValue {
+      case 0: self = .statusUnspecified
+      case 1: self = .start
+      case 2: self = .stop
+      case 3: self = .checkpoint
+      default: self = .UNRECOGNIZED(rawValue)
+      }
+    }
+
+    var rawValue: Int {
+      switch self {
+      case .statusUnspecified: return 0
+      case .start: return 1
+      case .stop: return 2
+      case .checkpoint: return 3
+      case .UNRECOGNIZED(let i): return i
+      }
+    }
+
+    // The compiler won't synthesize support with the UNRECOGNIZED case.
+    static let allCases: [Tensorboard_SessionLog.SessionStatus] = [
+      .statusUnspecified,
+      .start,
+      .stop,
+      .checkpoint,
+    ]
+
+  }
+
+  init() {}
+}
+
 nonisolated struct Tensorboard_Event: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -337,11 +397,20 @@ nonisolated struct Tensorboard_Event: Sendable {
     set {what = .summary(newValue)}
   }
 
+  var sessionLog: Tensorboard_SessionLog {
+    get {
+      if case .sessionLog(let v)? = what {return v}
+      return Tensorboard_SessionLog()
+    }
+    set {what = .sessionLog(newValue)}
+  }
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   nonisolated enum OneOf_What: Equatable, Sendable {
     case fileVersion(String)
     case summary(Tensorboard_Summary)
+    case sessionLog(Tensorboard_SessionLog)
 
   }
 
@@ -738,9 +807,53 @@ nonisolated extension Tensorboard_Summary.Value: SwiftProtobuf.Message, SwiftPro
   }
 }
 
+nonisolated extension Tensorboard_SessionLog: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".SessionLog"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}checkpoint_path\0\u{1}msg\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.status) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.checkpointPath) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.msg) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.status != .statusUnspecified {
+      try visitor.visitSingularEnumField(value: self.status, fieldNumber: 1)
+    }
+    if !self.checkpointPath.isEmpty {
+      try visitor.visitSingularStringField(value: self.checkpointPath, fieldNumber: 2)
+    }
+    if !self.msg.isEmpty {
+      try visitor.visitSingularStringField(value: self.msg, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: Tensorboard_SessionLog, rhs: Tensorboard_SessionLog) -> Bool {
+    if lhs.status != rhs.status {return false}
+    if lhs.checkpointPath != rhs.checkpointPath {return false}
+    if lhs.msg != rhs.msg {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Tensorboard_SessionLog.SessionStatus: SwiftProtobuf._ProtoNameProviding {
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0STATUS_UNSPECIFIED\0\u{1}START\0\u{1}STOP\0\u{1}CHECKPOINT\0")
+}
+
 nonisolated extension Tensorboard_Event: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Event"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}wall_time\0\u{1}step\0\u{3}file_version\0\u{2}\u{2}summary\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}wall_time\0\u{1}step\0\u{3}file_version\0\u{2}\u{2}summary\0\u{4}\u{2}session_log\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -771,6 +884,19 @@ nonisolated extension Tensorboard_Event: SwiftProtobuf.Message, SwiftProtobuf._M
           self.what = .summary(v)
         }
       }()
+      case 7: try {
+        var v: Tensorboard_SessionLog?
+        var hadOneofValue = false
+        if let current = self.what {
+          hadOneofValue = true
+          if case .sessionLog(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.what = .sessionLog(v)
+        }
+      }()
       default: break
       }
     }
@@ -795,6 +921,10 @@ nonisolated extension Tensorboard_Event: SwiftProtobuf.Message, SwiftProtobuf._M
     case .summary?: try {
       guard case .summary(let v)? = self.what else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    }()
+    case .sessionLog?: try {
+      guard case .sessionLog(let v)? = self.what else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
     }()
     case nil: break
     }

@@ -13,11 +13,11 @@ enum LogChart {
   }
 
   /// Pairs first (train and val together), then each other selected metric on its own.
-  static func panels(_ runs: [LogRun], metrics: [String], train: String?, val: String?) -> [Panel] {
+  static func panels(_ runs: [LogRun], metrics: [String], train: String?, val: String?, goals: [(glob: String, goal: LogGoal)] = []) -> [Panel] {
     var panels: [Panel] = []
     for run in runs {
       let names = run.series.map(\.metric).filter { LogPairing.selected($0, metrics) }
-      let pairs = LogPairing.pairs(names, train: train, val: val)
+      let pairs = LogPairing.pairs(names, train: train, val: val, goals: goals, evaluated: run.format.isEvaluated)
       var shown = Set<String>()
       for pair in pairs {
         let members = [pair.train] + (pair.val.map { [$0] } ?? [])

@@ -22,11 +22,15 @@ struct LogCommand: ParsableCommand {
     commandName: "log",
     abstract: "Read training logs: curves as CSV or a chart, TensorBoard's smoothing, and a diagnosis.",
     discussion: """
-      Reads CSV with a header (Lightning's metrics.csv), JSON lines, Hugging Face's \
-      trainer_state.json, TensorBoard event files, and any text through --regex; `-` is stdin, a \
-      folder is searched for event files and metrics.csv. Without --plot or --diagnose it writes \
+      Reads CSV with a header (Lightning's metrics.csv, Keras's CSVLogger), JSON lines, Hugging \
+      Face's trainer_state.json, detectron2's metrics.json, TensorBoard event files, MLflow's \
+      mlruns/ and mlflow.db, W&B's run-*.wandb, and any text through --regex; `-` is stdin, a \
+      folder is searched for logs (its event files are one run, each subfolder's another, as in \
+      TensorBoard, which also purges what a restart orphaned: --keep-restarts keeps it). Without --plot or --diagnose it writes \
       the long CSV run,metric,x,value,smoothed. A metric named with val, valid, validation, eval or \
-      test is held out and paired with its training metric (val_loss with loss or train_loss).
+      test is held out and paired with its training metric (val_loss with loss, train_loss or \
+      train_loss_epoch). --diagnose judges losses (lower is better) and accuracies (higher is \
+      better) by name; --goal sets the way for any other metric. The rules: docs/logs.md.
       """)
 
   @Argument(help: ArgumentHelp("Log files or folders; - reads stdin.", valueName: "file"))
@@ -50,8 +54,14 @@ struct LogCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Points: of the moving average (default 9), and of the diagnosis (default: the last quarter, at least 5).")
   var window: Int?
 
+  @Flag(name: .long, help: "Keep the points TensorBoard drops as orphaned by a restart (SessionLog.START, or a step going back).")
+  var keepRestarts = false
+
   @Flag(name: .long, help: "Print run,train,val,verdict,flags,evidence for each train/val pair.")
   var diagnose = false
+
+  @Option(name: .long, help: ArgumentHelp("Which way is good for a metric (name or glob): NAME=min or NAME=max (repeatable); overrides the name's own.", valueName: "name=min|max"))
+  var goal: [String] = []
 
   @Option(name: .shortAndLong, help: "Write the CSV to this file (atomically) instead of stdout.")
   var output: String?
@@ -59,7 +69,7 @@ struct LogCommand: ParsableCommand {
   @Flag(name: .long, help: "Print the chart: train and val of a pair in one panel, raw dim, smoothed bright.")
   var plot = false
 
-  @Option(name: .long, help: "Read every file as csv, jsonl, trainer-state, tfevents or text (default: told by content).")
+  @Option(name: .long, help: "Read every file as csv, keras-csv, jsonl, detectron2, trainer-state, tfevents, mlflow-file, mlflow-db, wandb or text (default: told by content).")
   var format: LogFormat?
 
   @Option(name: .long, help: "For text logs: a regular expression with one capture per metric (named captures step, epoch, time give x).")
@@ -81,6 +91,9 @@ struct LogCommand: ParsableCommand {
     if !LogSmoother.weightRange.contains(smooth) { throw ValidationError("--smooth must be in [0, 0.999] (got \(smooth))") }
     if let window, window < 1 { throw ValidationError("--window must be at least 1 (got \(window))") }
     if val != nil && train == nil { throw ValidationError("--val needs --train") }
+    for g in goal where LogGoal.parse(g) == nil {
+      throw ValidationError("--goal takes NAME=min or NAME=max (got \(g.escapedForTerminal(limit: 80)))")
+    }
     if follow && output == nil && !plot && !diagnose && smoother == .ma {
       throw ValidationError("--follow with CSV on stdout needs --smoother ema or none (a centred average needs later points)")
     }
@@ -94,6 +107,9 @@ struct LogCommand: ParsableCommand {
     }
   }
 
+  /// `--goal`, parsed (validate refused the rest).
+  var goals: [(glob: String, goal: LogGoal)] { goal.compactMap(LogGoal.parse) }
+
   var chartSize: (width: Int, height: Int) { chart.size }
 
   var colored: Bool { color == .always || (color == .auto && TerminalInfo.isTTY(1) && !TerminalInfo.noColor) }
@@ -103,6 +119,23 @@ struct LogCommand: ParsableCommand {
   /// Metric globs to select by (none with --regex: there --metric names the captures).
   var selection: [String] { regex == nil ? metric : [] }
 
+  /// Lines on stderr for what was read but deserves a word: an incomplete last record, and the
+  /// points a restart orphaned (each said once).
+  static func warn(_ set: TrainingLogSet, said warnedRestarts: inout [Int: Int]) {
+    var lines = set.takeWarnings()
+    for (i, run) in set.runs.enumerated() {
+      let said = warnedRestarts[i] ?? 0
+      for r in run.restarts.dropFirst(said) {
+        lines.append("\(run.name.escapedForTerminal(limit: 200)): restart at step \(NumberText.shortest(r.step)): dropped \(r.dropped) earlier point\(r.dropped == 1 ? "" : "s") at step \(NumberText.shortest(r.step)) or later, as TensorBoard does (--keep-restarts keeps them)")
+      }
+      warnedRestarts[i] = run.restarts.count
+    }
+    for line in lines {
+      var bytes = Array(("lossscope: warning: " + line + "\n").utf8)
+      _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    }
+  }
+
   func run() throws {
     var pattern: Regex<AnyRegexOutput>?
     if let regex {
@@ -111,8 +144,11 @@ struct LogCommand: ParsableCommand {
     // The chart alone needs no points: each series is kept as envelopes, whatever its length.
     let pictureOnly = plot && output == nil && !diagnose && LogTrack.streams(chosenSmoother)
     let set = try TrainingLogSet(paths: files, format: format, regex: pattern, captureNames: regex == nil ? [] : metric, axis: axis,
-                                 picture: pictureOnly ? (chartSize.width * chartMarker.dotsPerColumn, chosenSmoother) : nil)
+                                 picture: pictureOnly ? (chartSize.width * chartMarker.dotsPerColumn, chosenSmoother) : nil,
+                                 keepRestarts: keepRestarts)
     try set.poll(final: !follow)
+    var warned: [Int: Int] = [:]
+    Self.warn(set, said: &warned)
     if !follow {
       for run in set.runs where run.series.isEmpty {
         throw CLIError("\(run.name.escapedForTerminal(limit: 200)): no numeric metrics found")
@@ -128,6 +164,7 @@ struct LogCommand: ParsableCommand {
     while true {
       usleep(100_000)
       let changed = try set.poll(final: false)
+      Self.warn(set, said: &warned)
       if !changed.isEmpty { try output.emit(first: false, changed: changed) }
     }
   }

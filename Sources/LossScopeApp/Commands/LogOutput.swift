@@ -33,14 +33,18 @@ struct LogOutput {
     }
   }
 
-  /// The diagnosis of every pair of every run.
+  /// The diagnosis of every pair of every run (sibling runs that pair counted as one).
   func diagnoses(_ smoother: LogSmoother) -> [LogDiagnosis] {
-    set.runs.flatMap { run -> [LogDiagnosis] in
+    let goals = command.goals
+    return LogPairing.units(set.runs).flatMap { run -> [LogDiagnosis] in
       let names = run.series.map(\.metric).filter { LogPairing.selected($0, command.selection) }
-      return LogPairing.pairs(names, train: command.train, val: command.val).compactMap { pair in
+      let format = run.format
+      return LogPairing.pairs(names, train: command.train, val: command.val, goals: goals, evaluated: format.isEvaluated).compactMap { pair in
         guard let train = run[pair.train] else { return nil }
         return LogDiagnosis(run: run.name, pair: pair, train: train, val: pair.val.flatMap { run[$0] },
-                            smoother: smoother, window: command.window, axis: set.axis)
+                            smoother: smoother, window: command.window, axis: set.axis,
+                            goal: LogGoal.of(pair.train, overrides: goals),
+                            valGoal: pair.val.map { LogGoal.of($0, overrides: goals) } ?? nil, note: run.format.valuesNote)
       }
     }
   }
@@ -78,7 +82,7 @@ struct LogOutput {
 
   private func chart(_ smoother: LogSmoother) -> String {
     let (w, h) = command.chartSize
-    let panels = LogChart.panels(set.runs, metrics: command.selection, train: command.train, val: command.val)
+    let panels = LogChart.panels(LogPairing.units(set.runs), metrics: command.selection, train: command.train, val: command.val, goals: command.goals)
     guard !panels.isEmpty else { return "no train/val pair to draw (name metrics with --metric)\n" }
     // Each panel needs about 8 rows to be readable; the rest are left out.
     let fit = Array(panels.prefix(max(1, h / 8)))

@@ -57,7 +57,7 @@ struct TrainingLogMode {
     self.paths = paths
     self.axis = axis
     self.follow = follow
-    self.runs = runs
+    self.runs = LogPairing.units(runs)
     resmooth()
   }
 
@@ -140,8 +140,9 @@ struct TrainingLogMode {
 
   // MARK: - Following
 
-  /// The runtime read the files: new runs, or why reading stopped; a status line when the
-  /// reading failed or the first verdict changed.
+  /// The runtime read the files: new runs, or why reading stopped. A status line when the
+  /// reading failed, when the first pair's verdict changed (only a verdict that stands: never
+  /// one from too few points), or, until one stands, when what it still needs changed.
   mutating func received(_ outcome: WorkOutcome) -> String? {
     guard follow, problem == nil else { return nil }
     switch outcome {
@@ -150,11 +151,13 @@ struct TrainingLogMode {
       return text + " (no longer following)"
     case .logs(let from, let new, let read):
       guard from == paths, read != self.read else { return nil }
-      let before = panels.first.map(\.diagnosis.verdict)
-      runs = new
+      let before = panels.first.map(\.diagnosis)
+      runs = LogPairing.units(new)
       self.read = read
       resmooth()
-      if let now = panels.first?.diagnosis.verdict, now != before { return "diagnosis now: \(now.rawValue)" }
+      guard let now = panels.first?.diagnosis else { return nil }
+      if now.verdict.stands { return now.verdict != before?.verdict ? "diagnosis now: \(now.verdict.rawValue)" : nil }
+      if let needs = now.shortfall, needs != before?.shortfall { return "no verdict yet: \(needs)" }
       return nil
     case .embeddings: return nil
     }
