@@ -103,7 +103,7 @@ func lossscopeValues(_ root: String, keepRestarts: Bool = false) throws -> ([Str
     #expect(ours["resumed"]?["loss"]?.count == 200 && ours["oldversion"]?["loss"]?.count == 150)
   }
 
-  @Test(arguments: ["tensorboardx", "add_scalars", "torch_add_scalars"])
+  @Test(arguments: ["tensorboardx", "add_scalars", "torch_add_scalars", "keras_tensorboard"])
   func valuesEqualEventAccumulators(folder: String) throws {
     for scenario in LogLibraryTests.scenarios {
       let root = libraryFixtures.appendingPathComponent(folder).appendingPathComponent(scenario).path
@@ -129,5 +129,8 @@ func lossscopeValues(_ root: String, keepRestarts: Bool = false) throws -> ([Str
     #expect(x.first { $0.train == "loss/train" && $0.val == "loss/val" }?.verdict == scenario, "\(x)")
     let torch = try diagnosisRows([libraryFixtures.appendingPathComponent("torch_add_scalars/\(scenario)").path])
     #expect(torch.first { $0.train == "loss_train" && $0.val == "loss_val" }?.verdict == scenario, "\(torch)")
+    let keras = try diagnosisRows([libraryFixtures.appendingPathComponent("keras_tensorboard/\(scenario)").path])
+    #expect(keras.first { $0.train == "train/epoch_loss" && $0.val == "validation/epoch_loss" }?.verdict == scenario, "\(keras)")
+    #expect(keras.first { $0.train == "train/epoch_accuracy" && $0.val == "validation/epoch_accuracy" }?.verdict == scenario, "\(keras)")
   }
 }
