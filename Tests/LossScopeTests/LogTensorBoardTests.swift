@@ -134,3 +134,33 @@ func lossscopeValues(_ root: String, keepRestarts: Bool = false) throws -> ([Str
     #expect(keras.first { $0.train == "train/epoch_accuracy" && $0.val == "validation/epoch_accuracy" }?.verdict == scenario, "\(keras)")
   }
 }
+
+@Suite struct LogFollowFolderTests {
+  /// A resumed job writes a new event file into the followed folder: it is read after the first,
+  /// and its SessionLog.START purges what the restart orphaned, as TensorBoard shows it.
+  @Test func aNewEventFileOfAFollowedRunIsRead() throws {
+    let resumed = libraryFixtures.appendingPathComponent("restarts/resumed")
+    let files = try FileManager.default.contentsOfDirectory(atPath: resumed.path).sorted()
+    #expect(files.count == 2)
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: resumed.appendingPathComponent(files[0]), to: folder.appendingPathComponent(files[0]))
+    let set = try TrainingLogSet(paths: [folder.path], axis: .step)
+    try set.poll(final: false)
+    #expect(set.runs.count == 1 && set.runs[0]["loss"]?.count == 150)
+    try FileManager.default.copyItem(at: resumed.appendingPathComponent(files[1]), to: folder.appendingPathComponent(files[1]))
+    Thread.sleep(forTimeInterval: 1.1)  // folders are looked at again at most once a second
+    try set.poll(final: false)
+    #expect(set.runs.count == 1 && set.runs[0]["loss"]?.count == 150)
+    #expect(set.runs[0].restarts.map(\.dropped) == [50])
+    #expect(set.runs[0]["loss"]?.values.last == Double(Float(1.0 - 149.0 / 1000)))
+    // A new run's folder is found too.
+    let other = folder.appendingPathComponent("other")
+    try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: resumed.appendingPathComponent(files[0]), to: other.appendingPathComponent(files[0]))
+    Thread.sleep(forTimeInterval: 1.1)
+    try set.poll(final: false)
+    #expect(set.runs.map(\.name) == [folder.path, folder.path + "/other"])
+    #expect(set.runs[1]["loss"]?.count == 150)
+  }
+}
