@@ -47,12 +47,14 @@ package final class TrainingLogSet {
        picture: (columns: Int, smoother: LogSmoother)? = nil, keepRestarts: Bool = false) throws(FileError) {
     self.axis = axis
     var groups: [RunFiles] = []
+    var roots: [String] = []
     for path in paths {
       var info = stat()
       if path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
         let found = Self.search(path)
         if found.isEmpty { throw FileError(file: path, reason: "no training logs inside (\(Self.searchedFor))") }
         groups += found
+        roots.append(path)
       } else {
         groups += try Self.runs(ofFile: path)
       }
@@ -64,9 +66,50 @@ package final class TrainingLogSet {
     runs = groups.map { LogRun(name: $0.name, format: format ?? $0.files.first?.format ?? (regex != nil ? .text : .csv), picture: picture) }
     generations = Array(repeating: 0, count: groups.count)
     self.keepRestarts = keepRestarts
+    self.roots = roots
+    self.known = groups
+    self.format = format
+    self.regex = regex
+    self.captureNames = captureNames
+    self.picture = picture
   }
 
   private let keepRestarts: Bool
+  /// For looking again while following: the folders named, what was found in them, and how to open more.
+  private let roots: [String]
+  private var known: [RunFiles]
+  private let format: LogFormat?
+  private let regex: Regex<AnyRegexOutput>?
+  private let captureNames: [String]
+  private let picture: (columns: Int, smoother: LogSmoother)?
+  private var lastLook = 0
+
+  /// Following a folder: as TensorBoard's DirectoryWatcher does, a new event file of a run (a
+  /// resumed job's) is read after the run's others when its name sorts after theirs, and a new
+  /// run is read from then on. Looks at most once a second.
+  private func lookAgain() {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    guard !roots.isEmpty, Int(now.tv_sec) != lastLook else { return }
+    lastLook = Int(now.tv_sec)
+    for group in roots.flatMap(Self.search) {
+      if let i = known.firstIndex(where: { $0.name == group.name }) {
+        let have = Set(known[i].files.map(\.path))
+        let last = known[i].files.last?.path ?? ""
+        for file in group.files where !have.contains(file.path) && file.path > last && file.format == .tfevents {
+          known[i].files.append(file)
+          sources[i].append(LogSource(path: file.path, format: format ?? file.format, regex: regex, captureNames: captureNames))
+        }
+      } else {
+        known.append(group)
+        sources.append(group.files.map {
+          LogSource(path: $0.path, format: format ?? $0.format, regex: regex, captureNames: captureNames, metric: $0.metric, run: $0.run)
+        })
+        runs.append(LogRun(name: group.name, format: format ?? group.files.first?.format ?? .csv, picture: picture))
+        generations.append(0)
+      }
+    }
+  }
 
   /// What a folder is searched for, as a message says it.
   package static let searchedFor = "events.out.tfevents.*, metrics.csv, trainer_state.json, metrics.json, Keras CSV logs, MLflow runs, *.wandb"
@@ -156,6 +199,7 @@ package final class TrainingLogSet {
   /// Reads what is new in every file; returns the indices of runs that changed.
   @discardableResult
   package func poll(final: Bool) throws(FileError) -> [Int] {
+    if !final { lookAgain() }
     var changed: [Int] = []
     for i in sources.indices {
       var touched = false

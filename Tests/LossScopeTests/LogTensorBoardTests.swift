@@ -103,7 +103,7 @@ func lossscopeValues(_ root: String, keepRestarts: Bool = false) throws -> ([Str
     #expect(ours["resumed"]?["loss"]?.count == 200 && ours["oldversion"]?["loss"]?.count == 150)
   }
 
-  @Test(arguments: ["tensorboardx", "add_scalars", "torch_add_scalars"])
+  @Test(arguments: ["tensorboardx", "add_scalars", "torch_add_scalars", "keras_tensorboard"])
   func valuesEqualEventAccumulators(folder: String) throws {
     for scenario in LogLibraryTests.scenarios {
       let root = libraryFixtures.appendingPathComponent(folder).appendingPathComponent(scenario).path
@@ -129,5 +129,38 @@ func lossscopeValues(_ root: String, keepRestarts: Bool = false) throws -> ([Str
     #expect(x.first { $0.train == "loss/train" && $0.val == "loss/val" }?.verdict == scenario, "\(x)")
     let torch = try diagnosisRows([libraryFixtures.appendingPathComponent("torch_add_scalars/\(scenario)").path])
     #expect(torch.first { $0.train == "loss_train" && $0.val == "loss_val" }?.verdict == scenario, "\(torch)")
+    let keras = try diagnosisRows([libraryFixtures.appendingPathComponent("keras_tensorboard/\(scenario)").path])
+    #expect(keras.first { $0.train == "train/epoch_loss" && $0.val == "validation/epoch_loss" }?.verdict == scenario, "\(keras)")
+    #expect(keras.first { $0.train == "train/epoch_accuracy" && $0.val == "validation/epoch_accuracy" }?.verdict == scenario, "\(keras)")
+  }
+}
+
+@Suite struct LogFollowFolderTests {
+  /// A resumed job writes a new event file into the followed folder: it is read after the first,
+  /// and its SessionLog.START purges what the restart orphaned, as TensorBoard shows it.
+  @Test func aNewEventFileOfAFollowedRunIsRead() throws {
+    let resumed = libraryFixtures.appendingPathComponent("restarts/resumed")
+    let files = try FileManager.default.contentsOfDirectory(atPath: resumed.path).sorted()
+    #expect(files.count == 2)
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: resumed.appendingPathComponent(files[0]), to: folder.appendingPathComponent(files[0]))
+    let set = try TrainingLogSet(paths: [folder.path], axis: .step)
+    try set.poll(final: false)
+    #expect(set.runs.count == 1 && set.runs[0]["loss"]?.count == 150)
+    try FileManager.default.copyItem(at: resumed.appendingPathComponent(files[1]), to: folder.appendingPathComponent(files[1]))
+    Thread.sleep(forTimeInterval: 1.1)  // folders are looked at again at most once a second
+    try set.poll(final: false)
+    #expect(set.runs.count == 1 && set.runs[0]["loss"]?.count == 150)
+    #expect(set.runs[0].restarts.map(\.dropped) == [50])
+    #expect(set.runs[0]["loss"]?.values.last == Double(Float(1.0 - 149.0 / 1000)))
+    // A new run's folder is found too.
+    let other = folder.appendingPathComponent("other")
+    try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: resumed.appendingPathComponent(files[0]), to: other.appendingPathComponent(files[0]))
+    Thread.sleep(forTimeInterval: 1.1)
+    try set.poll(final: false)
+    #expect(set.runs.map(\.name) == [folder.path, folder.path + "/other"])
+    #expect(set.runs[1]["loss"]?.count == 150)
   }
 }

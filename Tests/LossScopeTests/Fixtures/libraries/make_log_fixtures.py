@@ -356,6 +356,23 @@ def wandb_runs(folder):
     shutil.rmtree(work)
 
 
+def keras_tensorboard(folder, scenario):
+    """keras.callbacks.TensorBoard(log_dir): train/ and validation/ runs with the tags epoch_loss
+    and epoch_accuracy at step = epoch (Keras is not installed here: tensorboardX's writer, at
+    those paths, with those tags)."""
+    from tensorboardX import SummaryWriter
+
+    steps, epochs = run(scenario, seed_of(scenario))
+    shutil.rmtree(folder, ignore_errors=True)
+    train, val = SummaryWriter(os.path.join(folder, "train")), SummaryWriter(os.path.join(folder, "validation"))
+    for e, last, tloss, tacc, vloss, vacc in epochs:
+        for writer, loss, acc in [(train, tloss, tacc), (val, vloss, vacc)]:
+            writer.add_scalar("epoch_loss", loss, e, walltime=1700000000 + e)
+            writer.add_scalar("epoch_accuracy", acc, e, walltime=1700000000 + e)
+    train.close()
+    val.close()
+
+
 FORMATS = {
     "lightning": lightning,
     "trainer_state": trainer_state,
@@ -363,6 +380,7 @@ FORMATS = {
     "add_scalars": add_scalars,
     "torch_add_scalars": torch_add_scalars,
     "keras": keras,
+    "keras_tensorboard": keras_tensorboard,
     "detectron2": detectron2,
 }
 
