@@ -19,13 +19,6 @@ package enum PopulationLoader {
       },
       sample: { g.append($0) }, batchEnded: close)
     guard !g.isEmpty else { throw FileError("no valid samples in \(PredictionFile.source(predictions).escapedForTerminal(limit: 300))") }
-    // A CSV's array grew by doubling: give back what it did not fill (a file's worth of 8 bytes a sample).
-    if g.capacity > g.count + g.count / 8 {
-      var exact: [Double] = []
-      exact.reserveCapacity(g.count)
-      exact.append(contentsOf: g)
-      g = exact
-    }
     return Population(g: g, batchEnds: ends, source: PredictionFile.source(predictions))
   }
 }

@@ -85,4 +85,29 @@ import Testing
     let plot = try run(["ghm", "--plot"])
     #expect(plot.stdout.contains("count of g per bin") && plot.stdout.contains("total weight per bin"))
   }
+
+  @Test func theBuiltInPopulationTakesItsSizeAndMix() throws {
+    let r = try run(["ghm", "--samples", "5000", "--hard", "0.1", "--bins", "10"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("# ghm: source built-in synthetic population (5000 samples, hard 0.1, 10 batches)"))
+    #expect(r.stdout.contains("# command: lossscope ghm --bins 10 --momentum 0.75 --gamma 2 --samples 5000 --hard 0.1\n"))
+    #expect(r.stdout.contains("# parameters: bins=10 momentum=0.75 gamma=2 samples=5000 hard=0.1\n"))
+    #expect(csvRows(r.stdout).rows.reduce(0) { $0 + Int($1[4])! } == 5000)
+    for (arguments, message) in [(["--samples", "10"], "--samples must be between 1000 and 10000000"),
+                                 (["--hard", "0.6"], "--hard must be in [0, 0.5]"),
+                                 (["--predictions", "p.csv", "--hard", "0.1"], "--samples and --hard shape the built-in population")] {
+      let refused = try run(["ghm"] + arguments)
+      #expect(refused.status == 2 && refused.stderr.contains(message), "\(refused.stderr)")
+    }
+  }
+
+  @Test func theTableNamesTheCommandThatWritesIt() throws {
+    try withFile("p q.csv", "score,gt,step\n0.1,0,a\n0.7,1,b\n") { path in
+      let r = try run(["ghm", "--predictions", path, "--prob-column=score", "--label-column", "gt", "--batch-column", "step", "--bins", "4"])
+      #expect(r.status == 0, "\(r.stderr)")
+      let expected = "# command: lossscope ghm --predictions '\(path)' --prob-column score --label-column gt --batch-column step"
+        + " --bins 4 --momentum 0.75 --gamma 2\n"
+      #expect(r.stdout.contains(expected), "\(r.stdout.prefix(300))")
+    }
+  }
 }
