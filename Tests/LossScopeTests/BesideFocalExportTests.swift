@@ -12,28 +12,8 @@ import Testing
 /// typed out. Nothing is shared with the Swift library but the grid rule and, for ghmr, the
 /// built-in population of errors, which the test writes to a file.
 private let referenceScript = #"""
-import sys
-import numpy as np
+from export_rows import *
 from math import comb
-
-path, view, a, b, n, *pairs = sys.argv[1:]
-a, b, n = float(a), float(b), int(n)
-params = dict(p.split("=", 1) for p in pairs)
-lines = [l for l in open(path).read().splitlines() if l and not l.startswith("#")]
-header, rows = lines[0].split(","), [l.split(",") for l in lines[1:]]
-sweep = header[0] if len(header) == 4 else None
-xs = np.array([a + i * (b - a) / (n - 1) if i < n - 1 else b for i in range(n)] * (len(rows) // n))
-
-def column(name, default):
-    if name == sweep:
-        return np.array([float(r[0]) for r in rows])
-    return np.full(len(rows), float(params.get(name, default)))
-
-def softplus(t):
-    return np.logaddexp(0.0, t)
-
-def sigmoid(t):
-    return np.exp(-softplus(-t))
 
 logit = params.get("axis") == "logit"
 if logit:
@@ -189,7 +169,7 @@ struct BesideFocalExportTests {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("reference.py"), csv = folder.appendingPathComponent("export.csv")
-    try referenceScript.write(to: script, atomically: true, encoding: .utf8)
+    try writeReference(referenceScript, to: script)
     try r.stdout.write(to: csv, atomically: true, encoding: .utf8)
     var extra: [String] = []
     if c.view == "ghmr" {
@@ -232,7 +212,7 @@ struct BesideFocalExportTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("reference.py"), csv = folder.appendingPathComponent("export.csv")
     let errors = folder.appendingPathComponent("errors.txt")
-    try referenceScript.write(to: script, atomically: true, encoding: .utf8)
+    try writeReference(referenceScript, to: script)
     try r.stdout.write(to: csv, atomically: true, encoding: .utf8)
     try SyntheticRegressionErrors.errors.map { "\($0)" }.joined(separator: "\n").write(to: errors, atomically: true, encoding: .utf8)
     func numpy(_ momentum: String) throws -> [[Double]] {

@@ -12,27 +12,7 @@ let numpyAvailable: Bool = (try? spawn(["python3", "-c", "import numpy"]))?.stat
 /// repr's round-trip digits. The formulas are the issue's, in numpy's own stable primitives
 /// (logaddexp), so nothing is shared with the Swift library but the grid rule.
 private let referenceScript = #"""
-import sys
-import numpy as np
-
-path, view, a, b, n, *pairs = sys.argv[1:]
-a, b, n = float(a), float(b), int(n)
-params = dict(p.split("=", 1) for p in pairs)
-lines = [l for l in open(path).read().splitlines() if l and not l.startswith("#")]
-header, rows = lines[0].split(","), [l.split(",") for l in lines[1:]]
-sweep = header[0] if len(header) == 4 else None
-xs = np.array([a + i * (b - a) / (n - 1) if i < n - 1 else b for i in range(n)] * (len(rows) // n))
-
-def column(name, default):
-    if name == sweep:
-        return np.array([float(r[0]) for r in rows])
-    return np.full(len(rows), float(params.get(name, default)))
-
-def softplus(t):
-    return np.logaddexp(0.0, t)
-
-def sigmoid(t):
-    return np.exp(-np.logaddexp(0.0, -t))
+from export_rows import *
 
 if view == "mse":
     if params.get("axis") == "logit":
@@ -103,7 +83,7 @@ struct MSENCEExportTests {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("reference.py"), csv = folder.appendingPathComponent("export.csv")
-    try referenceScript.write(to: script, atomically: true, encoding: .utf8)
+    try writeReference(referenceScript, to: script)
     try exported.write(to: csv, atomically: true, encoding: .utf8)
     let numpy = try spawn(["python3", script.path, csv.path] + arguments, captureStderr: true)
     #expect(numpy.status == 0, "python: \(numpy.stderr)")
