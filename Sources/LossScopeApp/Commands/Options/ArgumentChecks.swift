@@ -14,22 +14,35 @@ enum ArgumentChecks {
   /// Options meant to be repeated: several prediction files are batches in order.
   static let repeatable: Set<String> = ["--predictions", "--labels", "--metric", "--goal"]
 
-  /// The first option given twice (`--from 0.1 --from 0.2`), refused as `gamma=1 gamma=2` is,
-  /// rather than letting the last one silently win.
-  static func repeatedOption(_ arguments: [String]) -> String? {
-    var seen: Set<String> = []
+  /// Every option of a command line with its value: `--name value`, `--name=value`, `-ovalue`;
+  /// a flag has none. Words after `--`, and negative numbers, are values, not options.
+  static func options(_ arguments: [String]) -> [(name: String, value: String?)] {
+    var found: [(name: String, value: String?)] = []
     var i = 0
     while i < arguments.count {
       let word = arguments[i]
       i += 1
       if word == "--" { break }
       guard word.hasPrefix("-"), word.count > 1, DecimalText.value(word) == nil else { continue }
-      let name = word.hasPrefix("--") ? String(word.prefix { $0 != "=" }) : String(word.prefix(2))
-      if !repeatable.contains(name) && !seen.insert(name).inserted { return name }
-      let inlineValue = word.contains("=") || (!word.hasPrefix("--") && word.count > 2)
-      if !flags.contains(name) && !inlineValue { i += 1 }  // its value, even if it starts with '-'
+      if word.hasPrefix("--"), let eq = word.firstIndex(of: "=") {
+        found.append((String(word[..<eq]), String(word[word.index(after: eq)...])))
+      } else if !word.hasPrefix("--") && word.count > 2 {
+        found.append((String(word.prefix(2)), String(word.dropFirst(2))))
+      } else if flags.contains(word) || i >= arguments.count {
+        found.append((word, nil))
+      } else {
+        found.append((word, arguments[i]))  // its value, even if it starts with '-'
+        i += 1
+      }
     }
-    return nil
+    return found
+  }
+
+  /// The first option given twice (`--from 0.1 --from 0.2`), refused as `gamma=1 gamma=2` is,
+  /// rather than letting the last one silently win.
+  static func repeatedOption(_ arguments: [String]) -> String? {
+    var seen: Set<String> = []
+    return options(arguments).first { !repeatable.contains($0.name) && !seen.insert($0.name).inserted }?.name
   }
 
   /// Options whose value is text (a path, a name, a pattern), never read as a number.
@@ -42,21 +55,8 @@ enum ArgumentChecks {
   /// (`--momentum 0x1p-2`, `--gamma inf`, `--smooth 1e400`, `--ymin "\t1"`), as a message; every
   /// numeric option of every command is read by the same rule as `name=value` words this way.
   static func refusedNumber(_ arguments: [String]) -> String? {
-    var i = 0
-    while i < arguments.count {
-      let word = arguments[i]
-      i += 1
-      if word == "--" { break }
-      guard word.hasPrefix("-"), word.count > 1, DecimalText.value(word) == nil else { continue }
-      let name: String, value: String?
-      if let eq = word.firstIndex(of: "="), word.hasPrefix("--") {
-        (name, value) = (String(word[..<eq]), String(word[word.index(after: eq)...]))
-      } else {
-        name = word
-        value = flags.contains(word) || i >= arguments.count ? nil : arguments[i]
-        if value != nil { i += 1 }
-      }
-      guard let value, !textOptions.contains(name), Double(value) != nil || value.contains("0x") || value.contains("0X") else { continue }
+    for (name, value) in options(arguments) {
+      guard let value, !textOptions.contains(name), Double(value) != nil || value.lowercased().contains("0x") else { continue }
       if case .failure(let why) = DecimalText.parse(value) {
         return "\(name) '\(value.escapedForTerminal(limit: 40))' \(why.reason)"
       }
